@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// No Foundation in these modules: process start-up is most of a tiny guest's run
+// time, and the `unikit` binary is linked statically (see machine-notes).
+let staticExecutable: [LinkerSetting] = [
+    .unsafeFlags([
+        "-static-executable",
+        // ArgumentParser pulls FoundationEssentials, whose static archive
+        // does not name these two dependencies itself.
+        "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections",
+    ], .when(configuration: .release)),
+]
+
+let system = Target.Dependency.product(name: "SystemPackage", package: "swift-system")
+
+let package = Package(
+    name: "unikit",
+    products: [
+        .executable(name: "unikit", targets: ["unikit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
+    ],
+    targets: [
+        // The Kconfig language: parser, evaluation, .config and header output.
+        .target(name: "KconfigKit", dependencies: [system]),
+        // Library pools, manifests, build plan, toolchain, executor.
+        .target(name: "BuildEngine", dependencies: ["KconfigKit", system]),
+        // C shims: linux/kvm.h ioctls and the guest<->loader ABI; libelf.
+        .target(name: "CKVM"),
+        .systemLibrary(name: "CLibELF", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
+        // The KVM loader: VM, vCPU, guest memory, ELF loading, devices.
+        .target(name: "Loader", dependencies: ["CKVM", "CLibELF", system]),
+        // The command-line tool: one subcommand per file.
+        .executableTarget(
+            name: "unikit",
+            dependencies: [
+                "KconfigKit", "BuildEngine", "Loader", system,
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            linkerSettings: staticExecutable),
+
+        .testTarget(name: "KconfigKitTests", dependencies: ["KconfigKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "BuildEngineTests", dependencies: ["BuildEngine", "KconfigKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "LoaderTests", dependencies: ["Loader", "CKVM"], exclude: ["Fixtures"]),
+        // Builds the examples with the real `unikit` binary and boots them.
+        .testTarget(name: "IntegrationTests", dependencies: ["unikit"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// The BuildEngine module; its files arrive in the next commits.

@@ -1,0 +1,1 @@
+// The KconfigKit module; its files arrive in the next commits.

@@ -1,0 +1,1 @@
+// The Loader module; its files arrive in the next commits.
