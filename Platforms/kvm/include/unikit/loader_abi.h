@@ -11,7 +11,10 @@
 #ifndef UNIKIT_LOADER_ABI_H
 #define UNIKIT_LOADER_ABI_H
 
+/* Assembly sees the constants only. */
+#ifndef __ASSEMBLER__
 #include <stdint.h>
+#endif
 
 #define UNIKIT_ABI_VERSION 1
 
@@ -45,6 +48,7 @@
  */
 #define UNIKIT_BOOT_MAGIC 0x6b696e75U /* "unik" in memory order */
 
+#ifndef __ASSEMBLER__
 struct unikit_boot_info {
     uint32_t magic;       /* UNIKIT_BOOT_MAGIC */
     uint32_t version;     /* UNIKIT_ABI_VERSION */
@@ -54,6 +58,7 @@ struct unikit_boot_info {
     uint64_t cmdline_len; /* its length without the NUL */
     uint64_t tsc_hz;      /* TSC frequency, 0 if the loader does not know it */
 };
+#endif
 
 /*
  * I/O ports. Every guest operation costs one exit: a whole console line
@@ -66,10 +71,12 @@ struct unikit_boot_info {
  * are truncated and reported as an error. */
 #define UNIKIT_CONSOLE_MAX_WRITE 4096
 
+#ifndef __ASSEMBLER__
 struct unikit_console_write {
     uint64_t data; /* guest-physical address of the bytes */
     uint64_t len;  /* number of bytes */
 };
+#endif
 
 /* outl: the guest's exit status; the loader stops the VM and exits with it.
  * The same port is QEMU's isa-debug-exit (which reports 2 * status + 1). */
