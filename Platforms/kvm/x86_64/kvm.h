@@ -1,0 +1,32 @@
+/* State the kvm platform's start code hands to its console and memory. */
+#ifndef KVM_X86_64_KVM_H
+#define KVM_X86_64_KVM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Linker-script symbols: the image's first and first-free addresses. */
+extern char _image_start[], _image_end[];
+
+/* Who started us decides how the console works. */
+enum kvm_host {
+	KVM_HOST_PVH,           /* QEMU, Firecracker, ...: COM1 UART */
+	KVM_HOST_UNIKIT_LOADER, /* unikit's loader: one exit per line */
+};
+
+struct kvm_boot_state {
+	enum kvm_host host;
+	uintptr_t heap_start;
+	uintptr_t heap_end;
+};
+
+extern struct kvm_boot_state kvm_boot;
+
+/* Prepares the console for the host recorded in kvm_boot. */
+void kvm_console_init(void);
+
+/* The COM1 UART (uart.c). */
+void kvm_uart_init(void);
+void kvm_uart_write(const char *buf, size_t len);
+
+#endif

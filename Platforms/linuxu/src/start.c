@@ -1,0 +1,12 @@
+/* The C entry of a linuxu image: hands argc and argv to the boot library. */
+#include <ukplat/boot.h>
+
+__attribute__((noreturn)) void linuxu_start(long *stack);
+
+void linuxu_start(long *stack)
+{
+	int argc = (int)stack[0];
+	char **argv = (char **)(stack + 1);
+
+	ukplat_entry(argc, argv);
+}
