@@ -1,0 +1,16 @@
+/* Line-buffered console output. */
+#ifndef UKCONSOLE_CONSOLE_H
+#define UKCONSOLE_CONSOLE_H
+
+#include <stddef.h>
+
+/* Appends a character; a newline or a full buffer sends the line out. */
+void uk_console_putc(char c);
+
+/* Appends `len` bytes, as uk_console_putc does for each. */
+void uk_console_write(const char *buf, size_t len);
+
+/* Sends out whatever is buffered. Runs at exit as a term function. */
+void uk_console_flush(void);
+
+#endif

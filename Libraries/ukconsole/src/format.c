@@ -1,0 +1,224 @@
+/* The printf-style formatter behind uk_printf and uk_snprintf. */
+#include <stdint.h>
+#include <ukconsole/print.h>
+
+/* One conversion specification: %[flags][width][.precision][length]conv */
+struct spec {
+	int left;      /* '-' */
+	int zero;      /* '0' */
+	int plus;      /* '+' */
+	int space;     /* ' ' */
+	int alternate; /* '#' */
+	int width;
+	int precision; /* -1 when not given */
+	char length;   /* 0, 'H' (hh), 'h', 'l', 'L' (ll), 'z', 't', 'j' */
+};
+
+struct output {
+	uk_format_sink_t sink;
+	void *context;
+	int count;
+};
+
+static void put(struct output *out, char c)
+{
+	out->sink(c, out->context);
+	out->count++;
+}
+
+static void put_repeated(struct output *out, char c, int n)
+{
+	for (; n > 0; n--)
+		put(out, c);
+}
+
+static const char *parse_flags(const char *fmt, struct spec *spec)
+{
+	for (;; fmt++) {
+		switch (*fmt) {
+		case '-': spec->left = 1; break;
+		case '0': spec->zero = 1; break;
+		case '+': spec->plus = 1; break;
+		case ' ': spec->space = 1; break;
+		case '#': spec->alternate = 1; break;
+		default: return fmt;
+		}
+	}
+}
+
+/* A width or precision: digits, or '*' taking an int argument. */
+static const char *parse_count(const char *fmt, int *count, va_list *ap)
+{
+	if (*fmt == '*') {
+		*count = va_arg(*ap, int);
+		return fmt + 1;
+	}
+	for (*count = 0; *fmt >= '0' && *fmt <= '9'; fmt++)
+		*count = *count * 10 + (*fmt - '0');
+	return fmt;
+}
+
+static const char *parse_length(const char *fmt, struct spec *spec)
+{
+	if ((fmt[0] == 'h' || fmt[0] == 'l') && fmt[1] == fmt[0]) {
+		spec->length = fmt[0] == 'h' ? 'H' : 'L';
+		return fmt + 2;
+	}
+	if (*fmt == 'h' || *fmt == 'l' || *fmt == 'z' || *fmt == 't' || *fmt == 'j')
+		spec->length = *fmt++;
+	return fmt;
+}
+
+static const char *parse_spec(const char *fmt, struct spec *spec, va_list *ap)
+{
+	*spec = (struct spec){ .precision = -1 };
+	fmt = parse_flags(fmt, spec);
+	fmt = parse_count(fmt, &spec->width, ap);
+	if (spec->width < 0) { /* a negative '*' width means '-' */
+		spec->left = 1;
+		spec->width = -spec->width;
+	}
+	if (*fmt == '.') {
+		fmt = parse_count(fmt + 1, &spec->precision, ap);
+		if (spec->precision < 0)
+			spec->precision = -1;
+	}
+	return parse_length(fmt, spec);
+}
+
+static intmax_t signed_argument(const struct spec *spec, va_list *ap)
+{
+	switch (spec->length) {
+	case 'H': return (signed char)va_arg(*ap, int);
+	case 'h': return (short)va_arg(*ap, int);
+	case 'l': return va_arg(*ap, long);
+	case 'L': return va_arg(*ap, long long);
+	case 'z': return va_arg(*ap, long); /* ssize_t */
+	case 't': return va_arg(*ap, long); /* ptrdiff_t */
+	case 'j': return va_arg(*ap, intmax_t);
+	default: return va_arg(*ap, int);
+	}
+}
+
+static uintmax_t unsigned_argument(const struct spec *spec, va_list *ap)
+{
+	switch (spec->length) {
+	case 'H': return (unsigned char)va_arg(*ap, unsigned int);
+	case 'h': return (unsigned short)va_arg(*ap, unsigned int);
+	case 'l': return va_arg(*ap, unsigned long);
+	case 'L': return va_arg(*ap, unsigned long long);
+	case 'z': return va_arg(*ap, unsigned long); /* size_t */
+	case 't': return va_arg(*ap, unsigned long);
+	case 'j': return va_arg(*ap, uintmax_t);
+	default: return va_arg(*ap, unsigned int);
+	}
+}
+
+/* Writes `value` in `base`, honouring sign, prefix, precision and width. */
+static void format_integer(struct output *out, const struct spec *spec, uintmax_t value,
+			   int negative, unsigned base, int upper)
+{
+	const char *set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+	char digits[24]; /* 2^64 in octal has 22 digits */
+	const char *prefix = "";
+	char sign = negative ? '-' : spec->plus ? '+' : spec->space ? ' ' : 0;
+	int ndigits = 0, zeros, body;
+
+	if (spec->alternate && base == 16 && value != 0)
+		prefix = upper ? "0X" : "0x";
+	for (; value != 0 || (ndigits == 0 && spec->precision != 0); value /= base)
+		digits[ndigits++] = set[value % base];
+	zeros = spec->precision > ndigits ? spec->precision - ndigits : 0;
+	if (spec->alternate && base == 8 && zeros == 0 && (ndigits == 0 || digits[ndigits - 1] != '0'))
+		zeros = 1;
+	body = (sign != 0) + (prefix[0] ? 2 : 0) + zeros + ndigits;
+	if (spec->zero && !spec->left && spec->precision < 0 && spec->width > body) {
+		zeros += spec->width - body;
+		body = spec->width;
+	}
+	if (!spec->left)
+		put_repeated(out, ' ', spec->width - body);
+	if (sign)
+		put(out, sign);
+	for (; *prefix; prefix++)
+		put(out, *prefix);
+	put_repeated(out, '0', zeros);
+	while (ndigits > 0)
+		put(out, digits[--ndigits]);
+	if (spec->left)
+		put_repeated(out, ' ', spec->width - body);
+}
+
+static void format_string(struct output *out, const struct spec *spec, const char *s)
+{
+	int len = 0;
+
+	if (!s)
+		s = "(null)";
+	while (s[len] && (spec->precision < 0 || len < spec->precision))
+		len++;
+	if (!spec->left)
+		put_repeated(out, ' ', spec->width - len);
+	for (int i = 0; i < len; i++)
+		put(out, s[i]);
+	if (spec->left)
+		put_repeated(out, ' ', spec->width - len);
+}
+
+static void format_conversion(struct output *out, struct spec *spec, char conv, va_list *ap)
+{
+	char c;
+
+	switch (conv) {
+	case 'd':
+	case 'i': {
+		intmax_t v = signed_argument(spec, ap);
+
+		format_integer(out, spec, v < 0 ? -(uintmax_t)v : (uintmax_t)v, v < 0, 10, 0);
+		break;
+	}
+	case 'u': format_integer(out, spec, unsigned_argument(spec, ap), 0, 10, 0); break;
+	case 'o': format_integer(out, spec, unsigned_argument(spec, ap), 0, 8, 0); break;
+	case 'x': format_integer(out, spec, unsigned_argument(spec, ap), 0, 16, 0); break;
+	case 'X': format_integer(out, spec, unsigned_argument(spec, ap), 0, 16, 1); break;
+	case 'p':
+		spec->alternate = 1;
+		format_integer(out, spec, (uintptr_t)va_arg(*ap, void *), 0, 16, 0);
+		break;
+	case 'c':
+		c = (char)va_arg(*ap, int);
+		if (!spec->left)
+			put_repeated(out, ' ', spec->width - 1);
+		put(out, c);
+		if (spec->left)
+			put_repeated(out, ' ', spec->width - 1);
+		break;
+	case 's': format_string(out, spec, va_arg(*ap, const char *)); break;
+	case '%': put(out, '%'); break;
+	default: /* unknown: show it as written */
+		put(out, '%');
+		if (conv)
+			put(out, conv);
+	}
+}
+
+int uk_vformat(uk_format_sink_t sink, void *context, const char *fmt, va_list ap)
+{
+	struct output out = { .sink = sink, .context = context, .count = 0 };
+	struct spec spec;
+	va_list args;
+
+	va_copy(args, ap); /* so that helpers can take its address */
+	while (*fmt) {
+		if (*fmt != '%') {
+			put(&out, *fmt++);
+			continue;
+		}
+		fmt = parse_spec(fmt + 1, &spec, &args);
+		format_conversion(&out, &spec, *fmt, &args);
+		if (*fmt)
+			fmt++;
+	}
+	va_end(args);
+	return out.count;
+}
