@@ -1,0 +1,2 @@
+/* What the Swift code sees of C: the configuration. */
+#include <unikit/config.h>
