@@ -172,13 +172,15 @@ extension Symbol {
     }
 
     /// Linux's `sym_calc_choice`: the member that is `y` in a `y`-mode choice.
+    ///
+    /// Linux also drops the choice's user flag here when a visible member has
+    /// no user value (so that `oldconfig` asks again); as that flag feeds the
+    /// choice's own mode, an `optional` choice would flip to `n` at the next
+    /// recalculation. Values here never depend on how often they are computed,
+    /// so the flag is left alone; the first computation, the one Linux writes
+    /// out, is the same.
     private func calculateChoice() -> Symbol? {
-        var everyVisibleMemberSet = true
-        for member in choiceMembers {
-            member.calculateVisibility()
-            if member.cache.visibility != .no && !member.user.isSet { everyVisibleMemberSet = false }
-        }
-        if !everyVisibleMemberSet { user.isSet = false }
+        choiceMembers.forEach { $0.calculateVisibility() }
         if let pick = user.selection, pick.cache.visibility != .no { return pick }
         if let fallback = choiceDefault() { return fallback }
         cache.tristate = .no
