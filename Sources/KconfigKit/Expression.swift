@@ -36,10 +36,16 @@ public indirect enum Expression: CustomStringConvertible {
         return .and(lhs, rhs)
     }
 
-    /// `lhs || rhs` where nil stands for "nothing yet" (the start of an OR chain).
-    static func or(_ lhs: Expression?, _ rhs: Expression) -> Expression {
-        guard let lhs else { return rhs }
-        return .or(lhs, rhs)
+    /// The OR of a non-empty list, as a balanced tree (shallow however long).
+    static func balancedOr(_ terms: ArraySlice<Expression>) -> Expression {
+        balanced(terms, Expression.or)
+    }
+
+    /// `combine` over a non-empty list, as a balanced tree.
+    static func balanced(_ terms: ArraySlice<Expression>, _ combine: (Expression, Expression) -> Expression) -> Expression {
+        if terms.count <= 1 { return terms.first ?? .constant("n") }
+        let middle = terms.startIndex + terms.count / 2
+        return combine(balanced(terms[..<middle], combine), balanced(terms[middle...], combine))
     }
 
     /// The symbols the expression mentions, in order, each once.

@@ -33,7 +33,7 @@ public final class Kconfig {
         mainMenuTitle = parser.mainMenuTitle ?? "Main menu"
         rootMenu.prompt = Prompt(text: mainMenuTitle, condition: nil)
         var finalizer = MenuFinalizer(modules: table.context.modulesSymbol)
-        finalizer.finalize(rootMenu)
+        finalizer.finalizeTree(rootMenu)
         warnings = parser.warnings + finalizer.warnings
         table.context.invalidateAll()
     }

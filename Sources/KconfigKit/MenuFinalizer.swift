@@ -18,12 +18,23 @@ struct MenuFinalizer {
     let modules: Symbol?
     private(set) var warnings: [Diagnostic] = []
     private var checked: Set<ObjectIdentifier> = []
+    /// OR terms per symbol, joined as balanced trees at the end so that a
+    /// symbol selected from thousands of places still has a shallow expression.
+    private var reverseTerms = OrTerms(), impliedTerms = OrTerms(), dependencyTerms = OrTerms()
 
     init(modules: Symbol?) {
         self.modules = modules
     }
 
-    mutating func finalize(_ parent: MenuNode) {
+    /// Finalizes the whole tree under `root`.
+    mutating func finalizeTree(_ root: MenuNode) {
+        finalize(root)
+        reverseTerms.store { $0.reverseDependency = $1 }
+        impliedTerms.store { $0.impliedBy = $1 }
+        dependencyTerms.store { $0.directDependency = $1 }
+    }
+
+    private mutating func finalize(_ parent: MenuNode) {
         let symbol = parent.symbol
         if !parent.children.isEmpty {
             if let symbol, symbol.isChoice { inferMemberTypes(of: parent, choice: symbol) }
@@ -31,20 +42,14 @@ struct MenuFinalizer {
             for child in parent.children { propagate(parentDependency, into: child) }
             finalizeChildren(of: parent)
         } else if let symbol {
-            symbol.directDependency = Self.or(symbol.directDependency, parent.dependency)
+            // Like Linux's expr_alloc_or, a missing dependency adds nothing.
+            if let dependency = parent.dependency { dependencyTerms.add(dependency, to: symbol) }
         }
         adoptMembersAndFlatten(parent)
         if let symbol { check(symbol, at: parent) }
         if let symbol, symbol.isChoice, !symbol.isOptional, let prompt = parent.prompt {
-            let floor = Expression.and(prompt.condition, .constant("m")) ?? .constant("m")
-            symbol.reverseDependency = Self.or(symbol.reverseDependency, floor)
+            reverseTerms.add(Expression.and(prompt.condition, .constant("m")) ?? .constant("m"), to: symbol)
         }
-    }
-
-    /// OR where nil is "nothing", as Linux's `expr_alloc_or`.
-    private static func or(_ lhs: Expression?, _ rhs: Expression?) -> Expression? {
-        guard let rhs else { return lhs }
-        return Expression.or(lhs, rhs)
     }
 
     private func inferMemberTypes(of node: MenuNode, choice: Symbol) {
@@ -57,7 +62,7 @@ struct MenuFinalizer {
         }
     }
 
-    private func propagate(_ parentDependency: Expression?, into child: MenuNode) {
+    private mutating func propagate(_ parentDependency: Expression?, into child: MenuNode) {
         let base = Expression.and(parentDependency, rewritten(child.dependency))
         child.dependency = base
         if let prompt = child.prompt {
@@ -69,8 +74,8 @@ struct MenuFinalizer {
             guard let source = child.symbol else { continue }
             let term = Expression.and(.symbol(source), condition) ?? .symbol(source)
             switch child.properties[index].kind {
-            case .select(let target): target.reverseDependency = Self.or(target.reverseDependency, term)
-            case .imply(let target): target.impliedBy = Self.or(target.impliedBy, term)
+            case .select(let target): reverseTerms.add(term, to: target)
+            case .imply(let target): impliedTerms.add(term, to: target)
             default: break
             }
         }
@@ -146,6 +151,22 @@ struct MenuFinalizer {
 
     mutating func warn(_ message: String, file: String, line: Int) {
         warnings.append(Diagnostic(severity: .warning, file: file, line: line, message: message))
+    }
+}
+
+/// Terms to OR together per symbol, in the order they were found.
+private struct OrTerms {
+    private var terms: [ObjectIdentifier: (symbol: Symbol, terms: [Expression])] = [:]
+
+    mutating func add(_ term: Expression, to symbol: Symbol) {
+        terms[ObjectIdentifier(symbol), default: (symbol, [])].terms.append(term)
+    }
+
+    /// Hands each symbol the balanced OR of its terms.
+    func store(_ assign: (Symbol, Expression) -> Void) {
+        for (symbol, list) in terms.values {
+            assign(symbol, Expression.balancedOr(list[...]))
+        }
     }
 }
 

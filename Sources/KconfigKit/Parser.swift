@@ -14,6 +14,9 @@ final class Parser {
     var expressionDepth = 0
     /// The files being parsed, outermost first, to refuse recursive inclusion.
     var openFiles: [String] = []
+    /// Open `menu`/`choice`/`if` blocks, bounded so hostile input cannot exhaust the stack.
+    var blockDepth = 0
+    private let maximumBlockDepth = 200
 
     init(table: SymbolTable, sources: SourceResolver) {
         self.table = table
@@ -127,6 +130,9 @@ final class Parser {
     /// The statements of a block and its end keyword, which must come in this file.
     func parseBlockBody(of node: MenuNode, opener: Token, end: Keyword, condition: Expression?,
                         inChoice: Bool) throws(KconfigError) {
+        guard blockDepth < maximumBlockDepth else { throw error("blocks nested too deeply", at: opener) }
+        blockDepth += 1
+        defer { blockDepth -= 1 }
         let last = try parseStatements(into: node, condition: condition, inChoice: inChoice)
         let name = opener.spelling
         guard last.kind == .keyword(end) else {

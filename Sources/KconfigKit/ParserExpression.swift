@@ -17,7 +17,7 @@ extension Parser {
             try advance()
             operands.append(try parseAnd())
         }
-        return Self.balanced(operands[...], Expression.or)
+        return Expression.balanced(operands[...], Expression.or)
     }
 
     private func parseAnd() throws(KconfigError) -> Expression {
@@ -26,14 +26,7 @@ extension Parser {
             try advance()
             operands.append(try parseUnary())
         }
-        return Self.balanced(operands[...], Expression.and)
-    }
-
-    private static func balanced(_ operands: ArraySlice<Expression>,
-                                 _ combine: (Expression, Expression) -> Expression) -> Expression {
-        if operands.count == 1, let only = operands.first { return only }
-        let middle = operands.startIndex + operands.count / 2
-        return combine(balanced(operands[..<middle], combine), balanced(operands[middle...], combine))
+        return Expression.balanced(operands[...], Expression.and)
     }
 
     private func parseUnary() throws(KconfigError) -> Expression {

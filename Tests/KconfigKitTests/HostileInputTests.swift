@@ -66,3 +66,20 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 }
+
+extension HostileInputTests {
+    @Test func deepBlocksAreAnError() {
+        let message = loadError(["Kconfig": String(repeating: "if A\n", count: 1000)])
+        #expect(message?.contains("error: blocks nested too deeply") == true)
+    }
+
+    @Test func manySelectsAndNestedSubmenus() throws {
+        // Each S<i> depends on the one before: automatic submenus nest 2000 deep.
+        let chain = (1..<2000).map { "config S\($0)\n\tbool \"S\($0)\"\n\tdepends on S\($0 - 1)\n\tselect TARGET\n" }
+        let kconfig = try load(["Kconfig": "config S0\n\tbool \"S0\"\n\tdefault y\n" + chain.joined()
+                                    + "config TARGET\n\tbool\n"])
+        #expect(kconfig.symbol(named: "S1")?.setUserValue("y") == true)
+        #expect(kconfig.symbol(named: "TARGET")?.value == "y")
+        _ = kconfig.configText()
+    }
+}
