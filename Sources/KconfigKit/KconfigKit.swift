@@ -1,1 +1,0 @@
-// The KconfigKit module; its files arrive in the next commits.

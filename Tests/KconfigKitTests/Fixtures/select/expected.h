@@ -1,0 +1,13 @@
+/*
+ * Automatically generated file; DO NOT EDIT.
+ * Main menu
+ */
+#define CONFIG_OPTIONAL_USER 1
+#define CONFIG_PLAIN_TRI_MODULE 1
+#define CONFIG_SUGGESTED_MODULE 1
+#define CONFIG_LIB_HELPER_MODULE 1
+#define CONFIG_NEEDS_M_MODULE 1
+#define CONFIG_MODULES 1
+#define CONFIG_USER_MODULE 1
+#define CONFIG_DRIVER_MODULE 1
+#define CONFIG_HAVE_FAST 1
