@@ -9,6 +9,8 @@ let staticExecutable: [LinkerSetting] = [
         // ArgumentParser pulls FoundationEssentials, whose static archive
         // does not name these two dependencies itself.
         "-Xlinker", "-l_FoundationCShims", "-Xlinker", "-l_FoundationCollections",
+        // libelf's static archive needs zlib.
+        "-Xlinker", "-lz",
     ], .when(configuration: .release)),
 ]
 
@@ -24,10 +26,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
     ],
     targets: [
+        // Files and paths, shared by our modules (package access only).
+        .target(name: "SystemSupport", dependencies: [system]),
         // The Kconfig language: parser, evaluation, .config and header output.
-        .target(name: "KconfigKit", dependencies: [system]),
+        .target(name: "KconfigKit", dependencies: ["SystemSupport", system]),
         // Library pools, manifests, build plan, toolchain, executor.
-        .target(name: "BuildEngine", dependencies: ["KconfigKit", system]),
+        .target(name: "BuildEngine", dependencies: ["KconfigKit", "SystemSupport", system]),
         // C shims: linux/kvm.h ioctls and the guest<->loader ABI; libelf.
         .target(name: "CKVM"),
         .systemLibrary(name: "CLibELF", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
@@ -37,13 +41,13 @@ let package = Package(
         .executableTarget(
             name: "unikit",
             dependencies: [
-                "KconfigKit", "BuildEngine", "Loader", system,
+                "KconfigKit", "BuildEngine", "Loader", "SystemSupport", system,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticExecutable),
 
         .testTarget(name: "KconfigKitTests", dependencies: ["KconfigKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "BuildEngineTests", dependencies: ["BuildEngine", "KconfigKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "BuildEngineTests", dependencies: ["BuildEngine", "KconfigKit", "SystemSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LoaderTests", dependencies: ["Loader", "CKVM"], exclude: ["Fixtures"]),
         // Builds the examples with the real `unikit` binary and boots them.
         .testTarget(name: "IntegrationTests", dependencies: ["unikit"]),

@@ -1,3 +1,4 @@
+import SystemSupport
 /// Reading `.config`, after Linux 6.1's `conf_read` (confdata.c).
 ///
 /// | line                         | effect                                            |

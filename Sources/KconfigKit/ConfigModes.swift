@@ -1,3 +1,4 @@
+import SystemSupport
 /// The batch modes of Linux's `conf` (conf.c), as thin steps over the engine.
 ///
 /// | mode                    | input                                          | then              |

@@ -1,3 +1,4 @@
+import SystemSupport
 /// Writing `.config`, byte for byte as Linux 6.1's `conf_write` (confdata.c).
 ///
 /// - Header: `#`, `# Automatically generated file; DO NOT EDIT.`, `# <mainmenu>`, `#`.

@@ -1,3 +1,4 @@
+import SystemSupport
 /// The C header, byte for byte as Linux 6.1's `include/generated/autoconf.h`
 /// (`conf_write_autoconf` with `print_symbol_for_c`).
 ///

@@ -1,4 +1,5 @@
 import SystemPackage
+import SystemSupport
 
 /// A Kconfig file's bytes and the name diagnostics use for it.
 struct SourceFile {
@@ -27,13 +28,13 @@ struct SourceResolver {
 
     /// The full path to open for a file name as diagnostics show it.
     func path(of name: String) -> String {
-        FileSystem.join(sourceTree, name)
+        Path.join(sourceTree, name)
     }
 
     /// The name of the file (or pattern) a `source`-like statement names.
     func name(for written: String, keyword: Keyword, includingFile: String) -> String {
         let relative = keyword == .rsource || keyword == .orsource
-        return relative ? FileSystem.join(FileSystem.folder(of: includingFile), written) : written
+        return relative ? Path.join(Path.directory(of: includingFile), written) : written
     }
 
     /// The names of the files to include for `name`.

@@ -1,0 +1,144 @@
+import Glibc
+import SystemPackage
+
+/// The file operations unikit's modules share, on swift-system and Glibc
+/// (no Foundation: the `unikit` binary is linked statically and starts often).
+/// Failures are `Errno` values; callers add the path and their own context.
+package enum FileSystem {
+    /// The bytes of the file at `path`, or the errno that prevented reading it.
+    package static func read(_ path: String) -> Result<[UInt8], Errno> {
+        Result {
+            let fd = try FileDescriptor.open(FilePath(path), .readOnly, options: .closeOnExec, retryOnInterrupt: true)
+            return try fd.closeAfter { try readAll(fd) }
+        }.mapError { $0 as? Errno ?? .ioError }
+    }
+
+    package static func readText(_ path: String) throws(Errno) -> String {
+        String(decoding: try read(path).get(), as: UTF8.self)
+    }
+
+    private static func readAll(_ fd: FileDescriptor) throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = try chunk.withUnsafeMutableBytes { try fd.read(into: $0, retryOnInterrupt: true) }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+        }
+    }
+
+    /// Replaces the file at `path` by `bytes` atomically: they go to a
+    /// temporary file in the same folder, which is then renamed over `path`,
+    /// so readers see the old or the new contents even if unikit is killed.
+    /// Does nothing when the file already holds exactly these bytes (so that
+    /// timestamps do not change and builds do not ripple). Creates missing
+    /// parent folders.
+    /// - Parameter keepOld: rename the previous file to `path.old` first, as
+    ///   Linux does for `.config`.
+    /// - Returns: whether the file was written.
+    @discardableResult
+    package static func writeIfChanged(_ bytes: [UInt8], to path: String, keepOld: Bool = false) throws(Errno) -> Bool {
+        if case .success(let old) = read(path), old == bytes { return false }
+        try createDirectories(Path.directory(of: path))
+        let temporary = "\(path).\(getpid()).tmp"
+        try write(bytes, to: temporary)
+        if keepOld, isRegularFile(path) { _ = rename(path, path + ".old") }
+        guard rename(temporary, path) == 0 else {
+            let error = Errno(rawValue: errno)
+            _ = unlink(temporary)
+            throw error
+        }
+        return true
+    }
+
+    @discardableResult
+    package static func writeIfChanged(_ text: String, to path: String, keepOld: Bool = false) throws(Errno) -> Bool {
+        try writeIfChanged(Array(text.utf8), to: path, keepOld: keepOld)
+    }
+
+    private static func write(_ bytes: [UInt8], to path: String) throws(Errno) {
+        do {
+            let fd = try FileDescriptor.open(FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec],
+                                             permissions: [.ownerReadWrite, .groupRead, .otherRead])
+            try fd.closeAfter { _ = try fd.writeAll(bytes) }
+        } catch {
+            throw error as? Errno ?? .ioError
+        }
+    }
+
+    package static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    package static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    package static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// The names in a folder, sorted byte-wise, without "." and "..".
+    package static func entries(of directory: String) throws(Errno) -> [String] {
+        guard let stream = opendir(directory) else { throw Errno(rawValue: errno) }
+        defer { closedir(stream) }
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    /// `mkdir -p`.
+    package static func createDirectories(_ path: String) throws(Errno) {
+        if path.isEmpty || isDirectory(path) { return }
+        try createDirectories(Path.directory(of: path))
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw Errno(rawValue: errno) }
+    }
+
+    /// `rm -rf`: symbolic links are removed, never followed.
+    package static func removeRecursively(_ path: String) throws(Errno) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            for name in try entries(of: path) { try removeRecursively(Path.join(path, name)) }
+            guard rmdir(path) == 0 else { throw Errno(rawValue: errno) }
+        } else {
+            guard unlink(path) == 0 else { throw Errno(rawValue: errno) }
+        }
+    }
+
+    /// The absolute path with symbolic links resolved, or nil if it does not exist.
+    package static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    package static func currentDirectory() -> String {
+        guard let cwd = getcwd(nil, 0) else { return "." }
+        defer { free(cwd) }
+        return String(cString: cwd)
+    }
+
+    /// Paths matching the shell pattern `pattern` (`*`, `?`, `[...]`), sorted
+    /// byte-wise so that the order never depends on the locale.
+    package static func glob(_ pattern: String) -> [String] {
+        var matches = glob_t()
+        defer { globfree(&matches) }
+        guard Glibc.glob(pattern, 0, nil, &matches) == 0 else { return [] }
+        let paths = (0..<Int(matches.gl_pathc)).compactMap { index in
+            matches.gl_pathv[index].map { String(cString: $0) }
+        }
+        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    package static func isGlobPattern(_ path: String) -> Bool {
+        path.contains { $0 == "*" || $0 == "?" || $0 == "[" }
+    }
+}
