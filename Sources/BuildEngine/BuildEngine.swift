@@ -1,1 +1,0 @@
-// The BuildEngine module; its files arrive in the next commits.
