@@ -56,7 +56,8 @@ extension VCPUExit {
             let access = PortAccess(port: io.port, size: Int(io.size), count: Int(io.count),
                                     isWrite: io.direction == KVM_EXIT_IO_OUT)
             let length = access.size * access.count
-            guard io.data_offset <= UInt64(mapSize), length <= mapSize - Int(io.data_offset) else {
+            guard [1, 2, 4].contains(access.size), access.count >= 1,
+                  io.data_offset <= UInt64(mapSize), length <= mapSize - Int(io.data_offset) else {
                 self = .other(reason: UInt32(KVM_EXIT_IO))
                 return
             }
