@@ -41,9 +41,6 @@ static inline int ckvm_create_vm(int kvm) {
 static inline int ckvm_get_vcpu_mmap_size(int kvm) {
     return ckvm_result(ioctl(kvm, KVM_GET_VCPU_MMAP_SIZE, 0));
 }
-static inline int ckvm_check_extension(int fd, int capability) {
-    return ckvm_result(ioctl(fd, KVM_CHECK_EXTENSION, (unsigned long)capability));
-}
 
 /* VM */
 static inline int ckvm_set_user_memory_region(int vm, const struct kvm_userspace_memory_region *region) {
