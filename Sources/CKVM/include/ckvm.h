@@ -1,6 +1,108 @@
-/* Shim between Swift and linux/kvm.h plus the guest<->loader ABI. */
+/*
+ * Shim between Swift and linux/kvm.h plus the guest<->loader ABI.
+ *
+ * Swift cannot call the variadic ioctl(2) nor import the _IO* macros, so each
+ * KVM call the loader makes is one static inline function here. Every wrapper
+ * returns the ioctl's non-negative result, or -errno on failure. None retries
+ * EINTR: the Swift side decides (KVM_RUN is interrupted by signals on purpose).
+ */
 #ifndef CKVM_H
 #define CKVM_H
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <cpuid.h>
 #include <linux/kvm.h>
 #include "../../../Platforms/kvm/include/unikit/loader_abi.h"
+
+/* Exit reasons newer than linux-libc-dev 6.1, named in messages only. */
+#ifndef KVM_EXIT_NOTIFY
+#define KVM_EXIT_NOTIFY 37
+#endif
+#ifndef KVM_EXIT_MEMORY_FAULT
+#define KVM_EXIT_MEMORY_FAULT 39
+#endif
+
+/* The most CPUID leaves ckvm_set_cpuid2 passes to KVM in one call. */
+#define CKVM_MAX_CPUID_ENTRIES 16
+
+static inline int ckvm_result(int r) { return r < 0 ? -errno : r; }
+
+/* /dev/kvm */
+static inline int ckvm_get_api_version(int kvm) {
+    return ckvm_result(ioctl(kvm, KVM_GET_API_VERSION, 0));
+}
+static inline int ckvm_create_vm(int kvm) {
+    return ckvm_result(ioctl(kvm, KVM_CREATE_VM, 0UL));
+}
+static inline int ckvm_get_vcpu_mmap_size(int kvm) {
+    return ckvm_result(ioctl(kvm, KVM_GET_VCPU_MMAP_SIZE, 0));
+}
+
+/* VM */
+static inline int ckvm_set_user_memory_region(int vm, const struct kvm_userspace_memory_region *region) {
+    return ckvm_result(ioctl(vm, KVM_SET_USER_MEMORY_REGION, region));
+}
+static inline int ckvm_create_vcpu(int vm, unsigned long id) {
+    return ckvm_result(ioctl(vm, KVM_CREATE_VCPU, id));
+}
+
+/* vCPU */
+static inline int ckvm_run(int vcpu) {
+    return ckvm_result(ioctl(vcpu, KVM_RUN, 0));
+}
+static inline int ckvm_get_regs(int vcpu, struct kvm_regs *regs) {
+    return ckvm_result(ioctl(vcpu, KVM_GET_REGS, regs));
+}
+static inline int ckvm_set_regs(int vcpu, const struct kvm_regs *regs) {
+    return ckvm_result(ioctl(vcpu, KVM_SET_REGS, regs));
+}
+static inline int ckvm_get_sregs(int vcpu, struct kvm_sregs *sregs) {
+    return ckvm_result(ioctl(vcpu, KVM_GET_SREGS, sregs));
+}
+static inline int ckvm_set_sregs(int vcpu, const struct kvm_sregs *sregs) {
+    return ckvm_result(ioctl(vcpu, KVM_SET_SREGS, sregs));
+}
+/* The vCPU's TSC frequency in kHz (KVM_CAP_GET_TSC_KHZ). */
+static inline int ckvm_get_tsc_khz(int vcpu) {
+    return ckvm_result(ioctl(vcpu, KVM_GET_TSC_KHZ, 0));
+}
+
+/*
+ * KVM_SET_CPUID2 with `count` entries. struct kvm_cpuid2 ends in a flexible
+ * array, which Swift cannot build, so the header and entries are assembled
+ * here in a stack buffer. Returns -E2BIG above CKVM_MAX_CPUID_ENTRIES.
+ */
+static inline int ckvm_set_cpuid2(int vcpu, const struct kvm_cpuid_entry2 *entries, uint32_t count) {
+    union {
+        struct kvm_cpuid2 header;
+        unsigned char bytes[sizeof(struct kvm_cpuid2)
+                            + CKVM_MAX_CPUID_ENTRIES * sizeof(struct kvm_cpuid_entry2)];
+    } buffer;
+    if (count > CKVM_MAX_CPUID_ENTRIES)
+        return -E2BIG;
+    memset(&buffer, 0, sizeof buffer);
+    buffer.header.nent = count;
+    memcpy(buffer.bytes + sizeof(struct kvm_cpuid2), entries, count * sizeof *entries);
+    return ckvm_result(ioctl(vcpu, KVM_SET_CPUID2, &buffer.header));
+}
+
+/* Where struct kvm_run keeps an MMIO exit's data bytes (inside an anonymous union). */
+static inline size_t ckvm_run_mmio_data_offset(void) {
+    return offsetof(struct kvm_run, mmio.data);
+}
+
+/* The host CPU's answer to CPUID(leaf, subleaf). */
+struct ckvm_cpuid_regs {
+    uint32_t eax, ebx, ecx, edx;
+};
+static inline struct ckvm_cpuid_regs ckvm_host_cpuid(uint32_t leaf, uint32_t subleaf) {
+    struct ckvm_cpuid_regs r;
+    __cpuid_count(leaf, subleaf, r.eax, r.ebx, r.ecx, r.edx);
+    return r;
+}
+
 #endif

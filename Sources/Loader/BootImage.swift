@@ -1,0 +1,27 @@
+/// Boots the unikit image at `path` on `/dev/kvm` and runs it to the end.
+///
+/// Returns how the guest's run ended (`GuestExit.exitCode` is the process
+/// status to use). Throws a `LoaderError` when the guest cannot be started
+/// (bad options or image, no KVM) or the host fails mid-run (console write).
+/// Validates the image before touching `/dev/kvm`.
+public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) -> GuestExit {
+    let memorySize = try GuestLayout.validatedMemorySize(options.memorySize)
+    let commandLine = try GuestLayout.validatedCommandLine(options.commandLine)
+    let file = try ImageFile(path: path)
+    let image = try GuestImage.validate(file.bytes, name: path, memorySize: memorySize)
+
+    let memory = try GuestMemory(size: memorySize)
+    try image.load(from: file.bytes, into: memory)
+    let vm = try KVM().createVM(memory: memory)
+    let vcpu = try vm.createVCPU()
+    // CPUID first: KVM checks EFER.LME in the special registers against it.
+    try vcpu.setCPUID(CPUIDTable.minimal())
+    try BootTables(memorySize: memorySize, kernelEnd: image.end, commandLine: commandLine,
+                   tscHz: vcpu.tscFrequency()).write(to: memory)
+    try vcpu.setSpecialRegisters(LongModeRegisters.special(from: vcpu.specialRegisters()))
+    try vcpu.setRegisters(LongModeRegisters.general(entry: image.entry))
+
+    let console = ConsoleSink(fd: options.consoleFD)
+    let devices: [any Device] = [ConsolePort(memory: memory, sink: console), ExitPort(), Serial16550(sink: console)]
+    return try RunLoop(vcpu: vcpu, devices: devices).run()
+}

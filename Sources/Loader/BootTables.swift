@@ -1,0 +1,80 @@
+import CKVM
+
+/// Writes what the loader leaves in the loader area before the first
+/// `KVM_RUN`: the GDT, the identity page tables, the boot info and the
+/// command line (see `GuestLayout`). RAM must be fresh (all zero).
+struct BootTables {
+    /// GDT selectors of the flat segments.
+    static let codeSelector: UInt16 = 0x08
+    static let dataSelector: UInt16 = 0x10
+    /// null; 64-bit code (P, S, type 0xb execute/read/accessed, L, G);
+    /// data (P, S, type 0x3 read/write/accessed, D/B, G). Limits 0xfffff pages.
+    static let gdtEntries: [UInt64] = [0, 0x00af_9b00_0000_ffff, 0x00cf_9300_0000_ffff]
+    static var gdtLimit: UInt16 { UInt16(gdtEntries.count * 8 - 1) }
+
+    private static let present: UInt64 = 1 << 0
+    private static let writable: UInt64 = 1 << 1
+    private static let largePage: UInt64 = 1 << 7
+
+    var memorySize: UInt64
+    var kernelEnd: GuestPhysicalAddress
+    var commandLine: [UInt8]
+    var tscHz: UInt64
+
+    /// Writes everything. The layout fits by construction (`GuestLayout`
+    /// limits RAM and command line), so a failed store is a loader bug,
+    /// reported as a `LoaderError` rather than a crash.
+    func write(to memory: GuestMemory) throws(LoaderError) {
+        do {
+            try writeGDT(memory)
+            try writePageTables(memory)
+            try writeBootInfo(memory)
+        } catch {
+            throw LoaderError("boot tables", "\(error)")
+        }
+    }
+
+    private func writeGDT(_ memory: GuestMemory) throws(GuestMemoryError) {
+        for (index, entry) in Self.gdtEntries.enumerated() {
+            try memory.store(entry, at: GuestLayout.gdt.rawValue.advanced(index * 8))
+        }
+    }
+
+    /// Identity-maps `[0, memorySize)` with 2 MiB pages: one PML4 entry, one
+    /// PDPT entry per GiB, one page-directory entry per 2 MiB page. The page
+    /// directories are contiguous, so page `n`'s entry is at `n * 8`.
+    private func writePageTables(_ memory: GuestMemory) throws(GuestMemoryError) {
+        let pages = memorySize / GuestLayout.largePageSize
+        for page in 0..<pages {
+            let entry = page * GuestLayout.largePageSize | Self.present | Self.writable | Self.largePage
+            try memory.store(entry, at: GuestLayout.pageDirectories.rawValue.advanced(Int(page) * 8))
+        }
+        let directories = (pages + 511) / 512
+        for directory in 0..<directories {
+            let table = GuestLayout.pageDirectories.rawValue + directory * 0x1000
+            try memory.store(table | Self.present | Self.writable,
+                             at: GuestLayout.pdpt.rawValue.advanced(Int(directory) * 8))
+        }
+        try memory.store(GuestLayout.pdpt.rawValue | Self.present | Self.writable, at: GuestLayout.pml4)
+    }
+
+    private func writeBootInfo(_ memory: GuestMemory) throws(GuestMemoryError) {
+        try commandLine.withUnsafeBytes { bytes in
+            Result { () throws(GuestMemoryError) in try memory.copy(bytes, to: GuestLayout.commandLine) }
+        }.get()
+        try memory.store(UInt8(0), at: GuestLayout.commandLine.rawValue.advanced(commandLine.count))
+        let info = unikit_boot_info(
+            magic: UNIKIT_BOOT_MAGIC, version: UInt32(UNIKIT_ABI_VERSION),
+            mem_size: memorySize, kernel_end: kernelEnd.rawValue,
+            cmdline: GuestLayout.commandLine.rawValue, cmdline_len: UInt64(commandLine.count),
+            tsc_hz: tscHz)
+        try memory.store(info, at: GuestLayout.bootInfo)
+    }
+}
+
+private extension UInt64 {
+    /// `self + offset` as a guest address; offsets here are small layout constants.
+    func advanced(_ offset: Int) -> GuestPhysicalAddress {
+        GuestPhysicalAddress(self + UInt64(offset))
+    }
+}

@@ -1,1 +1,0 @@
-// The Loader module; its files arrive in the next commits.

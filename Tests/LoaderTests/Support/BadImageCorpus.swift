@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+
+/// One malformed image: how it is made from the good image (hello.S) and the
+/// whole message the loader must give for it, as `<name>: …`.
+struct BadImage: Sendable, CustomTestStringConvertible {
+    let name: String
+    /// Patches the good image; returns the expected message after `bad.img: `.
+    let make: @Sendable (inout ElfEditor) -> String
+
+    var testDescription: String { name }
+}
+
+/// The malformed-ELF corpus, generated from the good image on every run
+/// (never committed as binaries). Set UNIKIT_WRITE_BAD_ELF_DIR to also write
+/// the images out, e.g. as seeds for a fuzzer.
+enum BadImageCorpus {
+    static let goodImage: Result<[UInt8], Toolchain.Failure> = Result {
+        try Array(Data(contentsOf: URL(fileURLWithPath: Toolchain.build("hello"))))
+    }.mapError { Toolchain.Failure(description: "\($0)") }
+
+    static let all: [BadImage] = header + segments + notes
+
+    static let header: [BadImage] = [
+        BadImage(name: "not ELF") { elf in
+            elf.bytes.replaceSubrange(0..<4, with: Array("#!/b".utf8))
+            return "not an ELF file (no 0x7f \"ELF\" magic)"
+        },
+        BadImage(name: "empty file") { elf in
+            elf.bytes = []
+            return "not an ELF file (no 0x7f \"ELF\" magic)"
+        },
+        BadImage(name: "truncated e_ident") { elf in
+            elf.bytes.removeSubrange(10...)
+            return "ELF header: truncated: the file has 10 bytes, an ELF64 header has 64"
+        },
+        BadImage(name: "truncated header") { elf in
+            elf.bytes.removeSubrange(40...)
+            return "ELF header: truncated: the file has 40 bytes, an ELF64 header has 64"
+        },
+        BadImage(name: "truncated phdr table") { elf in
+            let (start, end) = (elf.phoff, elf.phoff + elf.phnum * 56)
+            elf.bytes.removeSubrange((start + 56 + 20)...)
+            return "program header table: [\(hex(start)), \(hex(end))) exceeds the file size (\(hex(start + 76)))"
+        },
+        BadImage(name: "ELF32") { elf in
+            elf.bytes[4] = 1
+            return "e_ident[EI_CLASS]: 1 (ELFCLASS32), expected 2 (ELFCLASS64)"
+        },
+        BadImage(name: "big-endian") { elf in
+            elf.bytes[5] = 2
+            return "e_ident[EI_DATA]: 2 (ELFDATA2MSB), expected 1 (ELFDATA2LSB)"
+        },
+        BadImage(name: "e_ident version 0") { elf in
+            elf.bytes[6] = 0
+            return "e_ident[EI_VERSION]: 0, expected 1 (EV_CURRENT)"
+        },
+        BadImage(name: "ET_DYN") { elf in
+            elf.write(16, 2, 3)
+            return "e_type: 3 (ET_DYN), expected 2 (ET_EXEC)"
+        },
+        BadImage(name: "wrong machine") { elf in
+            elf.write(18, 2, 183) // EM_AARCH64
+            return "e_machine: 183, expected 62 (EM_X86_64)"
+        },
+        BadImage(name: "e_version 2") { elf in
+            elf.write(20, 4, 2)
+            return "e_version: 2, expected 1 (EV_CURRENT)"
+        },
+        BadImage(name: "e_phentsize 32") { elf in
+            elf.write(54, 2, 32)
+            return "e_phentsize: 32, expected 56"
+        },
+        BadImage(name: "no program headers") { elf in
+            elf.write(56, 2, 0)
+            return "e_phnum: 0: the image has no program headers"
+        },
+    ]
+
+    /// phdr[0] is the code PT_LOAD, phdr[1] data + bss, phdr[2] the PT_NOTE.
+    static let segments: [BadImage] = [
+        BadImage(name: "segment beyond memory") { elf in
+            elf.setPhdr(1, .memsz, 32 << 20)
+            let start = elf.phdr(1, .paddr)
+            return "phdr[1]: segment [\(hex(start)), \(hex(start + (32 << 20)))) exceeds guest memory (32 MiB)"
+        },
+        BadImage(name: "segment in the loader area") { elf in
+            elf.setPhdr(1, .paddr, 0x80000)
+            elf.setPhdr(1, .vaddr, 0x80000)
+            return "phdr[1]: segment [0x80000, \(hex(0x80000 + elf.phdr(1, .memsz)))) starts below 0x100000, in the loader area"
+        },
+        BadImage(name: "overlapping segments") { elf in
+            let start = elf.phdr(0, .paddr) + 0x20
+            elf.setPhdr(1, .paddr, start)
+            elf.setPhdr(1, .vaddr, start)
+            return "phdr[1]: segment [\(hex(start)), \(hex(start + elf.phdr(1, .memsz)))) overlaps phdr[0] "
+                + "[\(hex(elf.phdr(0, .paddr))), \(hex(elf.phdr(0, .paddr) + elf.phdr(0, .memsz))))"
+        },
+        BadImage(name: "p_filesz > p_memsz") { elf in
+            let fileSize = elf.phdr(1, .filesz)
+            elf.setPhdr(1, .memsz, fileSize - 1)
+            return "phdr[1]: p_filesz \(hex(fileSize)) exceeds p_memsz \(hex(fileSize - 1))"
+        },
+        BadImage(name: "offset beyond file") { elf in
+            let size = UInt64(elf.bytes.count)
+            elf.setPhdr(0, .offset, size)
+            return "phdr[0]: file range [\(hex(size)), \(hex(size + elf.phdr(0, .filesz)))) exceeds the file size (\(hex(size)))"
+        },
+        BadImage(name: "offset + filesz overflows") { elf in
+            elf.setPhdr(0, .offset, UInt64.max - 0x10)
+            return "phdr[0]: p_offset 0xffffffffffffffef + p_filesz \(hex(elf.phdr(0, .filesz))) overflows"
+        },
+        BadImage(name: "paddr + memsz overflows") { elf in
+            elf.setPhdr(1, .paddr, 0xffff_ffff_ffff_f000)
+            elf.setPhdr(1, .vaddr, 0xffff_ffff_ffff_f000)
+            return "phdr[1]: p_paddr 0xfffffffffffff000 + p_memsz \(hex(elf.phdr(1, .memsz))) overflows"
+        },
+        BadImage(name: "vaddr differs from paddr") { elf in
+            let paddr = elf.phdr(1, .paddr)
+            elf.setPhdr(1, .vaddr, paddr + 0x1000)
+            return "phdr[1]: p_vaddr \(hex(paddr + 0x1000)) differs from p_paddr \(hex(paddr)) (the loader identity-maps RAM)"
+        },
+        BadImage(name: "no PT_LOAD") { elf in
+            elf.setPhdr(0, .type, 0)
+            elf.setPhdr(1, .type, 0)
+            return "program headers: no PT_LOAD segment"
+        },
+        BadImage(name: "PT_INTERP") { elf in
+            elf.setPhdr(2, .type, 3)
+            return "phdr[2]: PT_INTERP/PT_DYNAMIC: the image must be statically linked"
+        },
+    ]
+
+    static let notes: [BadImage] = [
+        BadImage(name: "entry outside segments") { elf in
+            elf.write(ElfEditor.descOffset(elf.unikitNote(type: 2)), 8, 0x1ff_f000)
+            return "note UNIKIT_NOTE_ENTRY64: entry 0x1fff000 is not inside an executable PT_LOAD segment"
+        },
+        BadImage(name: "entry in the data segment") { elf in
+            let data = elf.phdr(1, .paddr)
+            elf.write(ElfEditor.descOffset(elf.unikitNote(type: 2)), 8, data)
+            return "note UNIKIT_NOTE_ENTRY64: entry \(hex(data)) is not inside an executable PT_LOAD segment"
+        },
+        BadImage(name: "missing entry note") { elf in
+            elf.write(elf.unikitNote(type: 2) + 8, 4, 99)
+            return "note UNIKIT_NOTE_ENTRY64: missing (PT_NOTE owner \"unikit\", type 2)"
+        },
+        BadImage(name: "missing ABI note") { elf in
+            elf.bytes[elf.unikitNote(type: 1) + 12 + 5] = UInt8(ascii: "x") // "unikix"
+            return "note UNIKIT_NOTE_ABI_VERSION: missing (PT_NOTE owner \"unikit\", type 1)"
+        },
+        BadImage(name: "wrong ABI version") { elf in
+            elf.write(ElfEditor.descOffset(elf.unikitNote(type: 1)), 4, 2)
+            return "note UNIKIT_NOTE_ABI_VERSION: image ABI version 2, this loader speaks version 1"
+        },
+        BadImage(name: "note descsz beyond segment") { elf in
+            let note = elf.unikitNote(type: 2)
+            elf.write(note + 4, 4, 0x1000)
+            return "phdr[2]: note at file offset \(hex(note)): n_descsz 0x1000 exceeds the segment"
+        },
+        BadImage(name: "note namesz beyond segment") { elf in
+            let note = elf.unikitNote(type: 1)
+            elf.write(note, 4, 0xffff_ffff)
+            return "phdr[2]: note at file offset \(hex(note)): n_namesz 0xffffffff exceeds the segment"
+        },
+        BadImage(name: "truncated note header") { elf in
+            let end = elf.phdr(2, .offset) + elf.phdr(2, .filesz)
+            elf.setPhdr(2, .filesz, elf.phdr(2, .filesz) + 6)
+            return "phdr[2]: note at file offset \(hex(end)): truncated header (6 bytes left, need 12)"
+        },
+        BadImage(name: "duplicate ABI note") { elf in
+            let note = elf.unikitNote(type: 2)
+            elf.write(note + 8, 4, 1)
+            return "phdr[2]: note at file offset \(hex(note)): second UNIKIT_NOTE_ABI_VERSION note"
+        },
+        BadImage(name: "ABI note descsz 8") { elf in
+            let abi = elf.unikitNote(type: 1)
+            elf.write(abi + 4, 4, 8) // ABI note claims 8 bytes of desc
+            return "phdr[2]: note at file offset \(hex(abi)): UNIKIT_NOTE_ABI_VERSION has n_descsz 8, expected 4"
+        },
+    ]
+}
