@@ -29,6 +29,8 @@ final class Parser {
     func parseRoot(_ file: SourceFile, into root: MenuNode) throws(KconfigError) {
         openFiles = [file.name]
         try withFile(file) { () throws(KconfigError) in
+            // Blank and comment lines may come first: they are not statements.
+            while token.kind == .endOfLine { try advance() }
             if token.kind == .keyword(.mainmenu) {
                 try advance()
                 mainMenuTitle = try expectQuoted(after: "mainmenu")

@@ -87,6 +87,13 @@ struct EvaluationTests {
         #expect(expression.description == "A || NUM >= 5 && !UNKNOWN_THING")
     }
 
+    /// Comments and blank lines are not statements: mainmenu may follow them.
+    @Test func mainmenuAfterComments() throws {
+        let kconfig = try load(["Kconfig": "# The root.\n\n# More words.\nmainmenu \"Titled\"\nconfig A\n\tbool \"A\"\n"])
+        #expect(kconfig.mainMenuTitle == "Titled")
+        #expect(kconfig.symbol(named: "A") != nil)
+    }
+
     @Test func menuTreeShape() throws {
         let kconfig = try load(["Kconfig": """
             mainmenu "Shape"
