@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct Unikit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unikit",
+        abstract: "Configure, build and run unikernel images.",
+        discussion: """
+            Run the commands inside an application folder (one with a Manifest, \
+            e.g. Examples/helloworld): its .config and build/ live there. \
+            unikit finds its tree (Kconfig, Platforms/, Libraries/) above its own \
+            executable, or in UNIKIT_HOME.
+            """,
+        subcommands: [Defconfig.self, Olddefconfig.self, Build.self, Run.self, Clean.self])
+}
