@@ -27,7 +27,7 @@ import Testing
             let link = plan.steps[4].command
             #expect(link.first == "/tc/bin/ld.lld")
             #expect(link.contains("-T") && link.contains(tree.root + "/Platforms/alpha/link.ld"))
-            #expect(link.contains("\(build)/alpha-toy/obj/app/main.c.o"))
+            #expect(link.contains("\(build)/alpha-toy/obj/app/app/main.c.o"))
             #expect(plan.steps[5].command == ["/tc/bin/llvm-objcopy", "--strip-all", "\(build)/app_alpha-toy.dbg", "\(build)/app_alpha-toy"])
             #expect(plan.configHeaderPath == "\(build)/alpha-toy/include/unikit/config.h")
         }

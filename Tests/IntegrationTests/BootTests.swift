@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Builds both examples for kvm and linuxu, then boots every image each way
+/// it can run: unikit's loader, QEMU microvm, and linuxu as a process. Each
+/// must greet, print its arguments, and exit with the status asked for.
+@Suite struct BootTests {
+    static let examples = ["helloworld", "hello-swift"]
+    /// Arguments every boot passes; the last chooses the exit status.
+    static let arguments = ["first", "two words", "exit=5"]
+
+    func expectGreetingAndArguments(_ output: String, _ example: BuiltExample, argv0: String) {
+        let lines = output.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
+        #expect(lines == [
+            example.greeting, "argv[0]: \(argv0)", "argv[1]: first", "argv[2]: two words", "argv[3]: exit=5",
+        ])
+    }
+
+    @Test(arguments: examples)
+    func buildsOneImagePerPlatform(_ name: String) throws {
+        let example = try BuiltExample.named(name)
+        for platform in ["kvm", "linuxu"] {
+            let image = example.app.image(platform)
+            for file in [image, image + ".dbg", image + ".map"] {
+                #expect(FileManager.default.fileExists(atPath: file), "\(file) missing")
+            }
+        }
+        #expect(example.buildOutput.stdout.contains("image build/\(name)_kvm-x86_64 ("))
+    }
+
+    @Test(.enabled(if: Host.hasKVM, "needs /dev/kvm: boots on unikit's KVM loader"), arguments: examples)
+    func bootsOnUnikitLoader(_ name: String) throws {
+        let example = try BuiltExample.named(name)
+        let result = try runProcess([Host.unikit, "run", "--"] + Self.arguments, in: example.app.folder, timeout: 60)
+        #expect(result.status == 5, "stderr: \(result.stderr)")
+        expectGreetingAndArguments(result.stdout, example, argv0: name)
+    }
+
+    @Test(.enabled(if: Host.qemu != nil, "needs qemu-system-x86_64"), arguments: examples)
+    func bootsOnQEMUMicrovm(_ name: String) throws {
+        let example = try BuiltExample.named(name)
+        let accelerator = Host.hasKVM ? ["-accel", "kvm", "-cpu", "host,-arch-capabilities"] : ["-accel", "tcg"]
+        let command = [Host.qemu!, "-M", "microvm"] + accelerator + [
+            "-m", "64M", "-nodefaults", "-no-user-config", "-nographic", "-serial", "stdio",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            "-kernel", example.app.image("kvm"), "-append", "first \"two words\" exit=5",
+        ]
+        let result = try runProcess(command, timeout: 120)
+        #expect(result.status == 2 * 5 + 1, "isa-debug-exit reports 2*status+1; stderr: \(result.stderr)")
+        expectGreetingAndArguments(result.stdout, example, argv0: name)
+    }
+
+    @Test(arguments: examples)
+    func linuxuRunsAsAProcess(_ name: String) throws {
+        let example = try BuiltExample.named(name)
+        let viaUnikit = try runProcess([Host.unikit, "run", "--platform", "linuxu", "--"] + Self.arguments,
+                                       in: example.app.folder, timeout: 60)
+        #expect(viaUnikit.status == 5, "stderr: \(viaUnikit.stderr)")
+        expectGreetingAndArguments(viaUnikit.stdout, example, argv0: example.app.image("linuxu"))
+        let direct = try runProcess([example.app.image("linuxu")] + Self.arguments, timeout: 60)
+        #expect(direct.status == 5)
+    }
+
+    /// Without an exit=N argument the status comes from the Kconfig option,
+    /// through the generated header into the code.
+    @Test(arguments: [("helloworld", "HELLOWORLD"), ("hello-swift", "HELLO_SWIFT")])
+    func exitStatusFromKconfigOption(_ name: String, _ prefix: String) throws {
+        let app = try AppCopy(example: name)
+        try app.write("defconfig", "CONFIG_PLAT_LINUXU=y\nCONFIG_PLAT_KVM=n\nCONFIG_\(prefix)_EXIT_STATUS=9\n")
+        #expect(try app.unikit("defconfig").status == 0)
+        let build = try app.unikit("build")
+        #expect(build.status == 0, "\(build.stdout)\(build.stderr)")
+        let result = try app.unikit("run")
+        #expect(result.status == 9)
+        #expect(!FileManager.default.fileExists(atPath: app.image("kvm")))
+    }
+}

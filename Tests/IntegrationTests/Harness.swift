@@ -1,0 +1,97 @@
+import Foundation
+
+/// Facts about the machine the tests run on.
+enum Host {
+    /// The repository, found from this file's path.
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// The `unikit` binary SwiftPM built next to this test bundle.
+    static let unikit: String = {
+        let bundle = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("unikit").path
+    }()
+
+    /// Whether /dev/kvm can be opened for reading and writing.
+    static let hasKVM: Bool = {
+        let fd = open("/dev/kvm", O_RDWR | O_CLOEXEC)
+        if fd >= 0 { close(fd); return true }
+        FileHandle.standardError.write(Data("""
+            *** /dev/kvm cannot be opened: SKIPPING the tests that boot images on unikit's KVM loader; \
+            QEMU tests fall back to TCG ***\n
+            """.utf8))
+        return false
+    }()
+
+    static let qemu: String? = ["/usr/bin/qemu-system-x86_64", "/usr/local/bin/qemu-system-x86_64"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
+/// What a finished process printed and returned.
+struct ProcessOutput: Sendable {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs a command to completion (killed after `timeout` seconds). Output goes
+/// through files rather than pipes so a chatty process cannot block.
+func runProcess(_ arguments: [String], in directory: String? = nil,
+                environment: [String: String] = [:], timeout: Int = 300) throws -> ProcessOutput {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("unikit-out-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    let outURL = scratch.appendingPathComponent("out"), errURL = scratch.appendingPathComponent("err")
+    FileManager.default.createFile(atPath: outURL.path, contents: nil)
+    FileManager.default.createFile(atPath: errURL.path, contents: nil)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+    process.arguments = ["-k", "5", String(timeout)] + arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = try FileHandle(forWritingTo: outURL)
+    process.standardError = try FileHandle(forWritingTo: errURL)
+    try process.run()
+    process.waitUntilExit()
+    return ProcessOutput(status: process.terminationStatus,
+                         stdout: try String(contentsOf: outURL, encoding: .utf8),
+                         stderr: try String(contentsOf: errURL, encoding: .utf8))
+}
+
+/// A copy of an example folder in a temporary folder: the tests never write
+/// into the source tree, and parallel tests do not share a build.
+struct AppCopy: Sendable {
+    let folder: String
+    var name: String { URL(fileURLWithPath: folder).lastPathComponent }
+
+    /// Copies the sources of `Examples/<example>`: not a `.config` or
+    /// `build/` someone made by running unikit there.
+    init(example: String) throws {
+        try self.init(copying: Host.repository + "/Examples/" + example, skipping: [".config", ".config.old", "build"])
+    }
+
+    /// Copies another app folder, its build included.
+    init(copying source: String, skipping skipped: Set<String> = []) throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("unikit-app-\(UUID().uuidString)")
+        folder = parent.appendingPathComponent(URL(fileURLWithPath: source).lastPathComponent).path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: source) where !skipped.contains(name) {
+            try FileManager.default.copyItem(atPath: source + "/" + name, toPath: folder + "/" + name)
+        }
+    }
+
+    /// Runs `unikit arguments…` in the app folder.
+    @discardableResult
+    func unikit(_ arguments: String..., timeout: Int = 600) throws -> ProcessOutput {
+        try runProcess([Host.unikit] + arguments, in: folder, timeout: timeout)
+    }
+
+    func write(_ file: String, _ text: String) throws {
+        try text.write(toFile: folder + "/" + file, atomically: true, encoding: .utf8)
+    }
+
+    func image(_ platform: String) -> String {
+        "\(folder)/build/\(name)_\(platform)-x86_64"
+    }
+}
