@@ -20,5 +20,5 @@ func helloMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<
 func exitStatus(in argument: String) -> Int32? {
     let prefix = "exit=".utf8
     guard argument.utf8.starts(with: prefix) else { return nil }
-    return Int32(String(argument.utf8.dropFirst(prefix.count))!)
+    return Int32(Substring(argument.utf8.dropFirst(prefix.count)))
 }

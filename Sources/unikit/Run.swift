@@ -44,7 +44,7 @@ struct Run: ParsableCommand {
         options.memorySize = try MemorySize.parse(memory)
         // A closed console pipe must end the run with an error, not kill us.
         signal(SIGPIPE, SIG_IGN)
-        options.commandLine = CommandLine.quoted(guestArguments)
+        options.commandLine = GuestCommandLine.joining(guestArguments)
         let outcome: GuestExit
         do {
             outcome = try bootImage(path: path, options: options)
@@ -87,10 +87,11 @@ enum MemorySize {
     }
 }
 
-extension CommandLine {
-    /// Joins arguments into one guest command line that the guest splits
-    /// back into the same arguments (double quotes, backslash escapes).
-    static func quoted(_ arguments: [String]) -> String {
+/// The command line a kvm guest receives in its boot info.
+enum GuestCommandLine {
+    /// Joins arguments into one line that the guest's splitter
+    /// (`ukplat_cmdline_split`) turns back into the same arguments.
+    static func joining(_ arguments: [String]) -> String {
         arguments.map { argument in
             let plain = !argument.isEmpty && !argument.contains { " \t\n\r\"\\".contains($0) }
             if plain { return argument }
