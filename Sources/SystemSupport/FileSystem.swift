@@ -56,13 +56,27 @@ package enum FileSystem {
         try writeIfChanged(Array(text.utf8), to: path, keepOld: keepOld)
     }
 
-    private static func write(_ bytes: [UInt8], to path: String) throws(Errno) {
+    /// Creates or truncates the file at `path` and writes `bytes` (in place,
+    /// not atomically); an empty `bytes` is `touch` that also empties.
+    package static func write(_ bytes: [UInt8], to path: String) throws(Errno) {
         do {
             let fd = try FileDescriptor.open(FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec],
                                              permissions: [.ownerReadWrite, .groupRead, .otherRead])
             try fd.closeAfter { _ = try fd.writeAll(bytes) }
         } catch {
             throw error as? Errno ?? .ioError
+        }
+    }
+
+    /// Writes `bytes` to `temporary`, then renames it over `path`: always
+    /// replaces the file (a new timestamp even for the same bytes), as
+    /// tools that `make` watches must. The folder must exist.
+    package static func replace(_ bytes: [UInt8], at path: String, via temporary: String) throws(Errno) {
+        try write(bytes, to: temporary)
+        guard rename(temporary, path) == 0 else {
+            let error = Errno(rawValue: errno)
+            _ = unlink(temporary)
+            throw error
         }
     }
 
