@@ -26,29 +26,32 @@ public struct AutoConfigPaths: Sendable {
 /// environment variables read), which needs the parser's file list.
 struct AutoConfigWriter {
     let kconfig: Kconfig
-    let paths: AutoConfigPaths
+    /// The paths, and the build folder they start from.
+    let settings: ConfSettings
     let console: ConfConsole
-    /// Opens files as `conf` does (`zconf_fopen`: also under `srctree`).
-    let reader: ConfFileReader
+
+    private var paths: AutoConfigPaths { settings.autoConfigPaths }
 
     /// Writes the files; false after a failure, which is printed as `conf` does.
     func write() -> Bool {
-        let folder = Path.directory(of: paths.autoConfig)
+        let folder = Path.directory(of: settings.resolve(paths.autoConfig))
         guard (try? FileSystem.createDirectories(folder)) != nil, touchChangedSymbols() else { return false }
         let files = [(paths.header, kconfig.headerText()), (paths.rustcConfig, kconfig.rustcConfigText()),
                      (paths.autoConfig, kconfig.autoConfigText())]
-        return files.allSatisfy { replace($0.0, with: $0.1) }
+        return files.allSatisfy { replace(settings.resolve($0.0), with: $0.1) }
     }
 
     /// Linux's `conf_touch_deps`.
     private func touchChangedSymbols() -> Bool {
         var old = OldAutoConfig()
-        if let text = reader.read(paths.autoConfig) {
+        // Read as conf reads it: also under srctree.
+        if let text = settings.fileReader.read(paths.autoConfig) {
             old = OldAutoConfig(kconfig: kconfig, text: text, fileName: paths.autoConfig)
             old.warnings.forEach { console.printError(ConfMessages.warning($0)) }
             kconfig.invalidateValues()
         }
-        let prefix = paths.autoConfig.contains("/") ? Path.directory(of: paths.autoConfig) + "/" : ""
+        let autoConfig = settings.resolve(paths.autoConfig)
+        let prefix = autoConfig.contains("/") ? Path.directory(of: autoConfig) + "/" : ""
         let names = old.unknownNames + kconfig.symbolsInLinuxOrder.filter(old.hasChanged).map(\.name)
         return names.allSatisfy { (try? FileSystem.write([], to: prefix + $0)) != nil }
     }

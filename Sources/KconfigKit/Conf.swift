@@ -87,7 +87,7 @@ final class ConfSession {
         }
         // `source` paths are taken relative to srctree: keep the name as given
         // when it means the same file there, so that messages match conf's.
-        let tree = settings.sourceTree ?? ""
+        let tree = settings.sourceTree.map(settings.resolve) ?? settings.directory ?? ""
         let sameFile = FileSystem.realPath(Path.join(tree, kconfigFile)) == FileSystem.realPath(found)
         let root = sameFile ? kconfigFile : FileSystem.realPath(found) ?? found
         do {

@@ -8,7 +8,7 @@ extension ConfSession {
         case .listnewconfig, .helpnewconfig: return
         case .savedefconfig(let file):
             do {
-                try FileSystem.write(Array(kconfig.minimalConfigText().utf8), to: file)
+                try FileSystem.write(Array(kconfig.minimalConfigText().utf8), to: settings.resolve(file))
             } catch {
                 console.printError(ConfMessages.savedefconfigFailed(file))
                 throw ConfExit()
@@ -25,13 +25,13 @@ extension ConfSession {
     /// `conf_write`: `.config` via a temporary file, the previous one kept
     /// as `.config.old`; left alone when its bytes would not change.
     private func writeConfig(_ kconfig: Kconfig) -> Bool {
-        let path = settings.configPath
+        let name = settings.configPath, path = settings.resolve(name)
         guard !path.isEmpty else {
             console.printError("config name is empty\n")
             return false
         }
         guard !FileSystem.isDirectory(path) else {
-            console.printError("\(path): Is a directory\n")
+            console.printError("\(name): Is a directory\n")
             return false
         }
         do {
@@ -40,13 +40,13 @@ extension ConfSession {
                 try FileSystem.createDirectories(Path.directory(of: path))
                 try FileSystem.write(bytes, to: path)
             } else if try !FileSystem.writeIfChanged(bytes, to: path, keepOld: true) {
-                note("No change to \(path)")
+                note("No change to \(name)")
                 return true
             }
         } catch {
             return false
         }
-        note("configuration written to \(path)")
+        note("configuration written to \(name)")
         return true
     }
 
@@ -54,11 +54,9 @@ extension ConfSession {
     /// `auto.conf` is missing (and the settings allow it).
     private func writeAutoConfig(_ kconfig: Kconfig) throws(ConfExit) {
         let sync = mode == .syncconfig
-        guard sync || (settings.createsMissingAutoConfig && !FileSystem.exists(settings.autoConfigPaths.autoConfig)) else {
-            return
-        }
-        let writer = AutoConfigWriter(kconfig: kconfig, paths: settings.autoConfigPaths, console: console,
-                                      reader: settings.fileReader)
+        let missing = !FileSystem.exists(settings.resolve(settings.autoConfigPaths.autoConfig))
+        guard sync || (settings.createsMissingAutoConfig && missing) else { return }
+        let writer = AutoConfigWriter(kconfig: kconfig, settings: settings, console: console)
         if !writer.write() && sync {
             console.printError(ConfMessages.syncFailed)
             throw ConfExit()

@@ -36,6 +36,10 @@ public struct ConfSettings: Sendable {
     /// headers when `auto.conf` is missing, as Linux's `conf` does. An
     /// extension: unikit's app folders turn it off (see the `unikit` tool).
     public var createsMissingAutoConfig = true
+    /// The build folder relative paths start from; nil for the current
+    /// folder, as with `conf`. An extension for running modes in-process
+    /// (messages still show the paths as given).
+    public var directory: String?
 
     public init() {}
 
@@ -56,20 +60,33 @@ public struct ConfSettings: Sendable {
         warnsUnknownSymbols = environment["KCONFIG_WARN_UNKNOWN_SYMBOLS"] != nil
     }
 
-    var fileReader: ConfFileReader { ConfFileReader(sourceTree: sourceTree) }
+    var fileReader: ConfFileReader { ConfFileReader(directory: directory, sourceTree: sourceTree) }
+
+    /// Where a path as given lies from the current folder.
+    func resolve(_ path: String) -> String {
+        guard let directory, !path.isEmpty else { return path }
+        return Path.join(directory, path)
+    }
 }
 
 /// Opens files as Linux's `zconf_fopen`: the path as given, else (when
 /// relative) under `srctree`.
 struct ConfFileReader {
+    let directory: String?
     let sourceTree: String?
 
-    /// The path that opens, if any.
+    /// The path that opens, if any (from the current folder).
     func locate(_ path: String) -> String? {
-        if canOpen(path) { return path }
+        let direct = resolve(path)
+        if canOpen(direct) { return direct }
         guard !path.hasPrefix("/"), let sourceTree else { return nil }
-        let inTree = Path.join(sourceTree, path)
+        let inTree = resolve(Path.join(sourceTree, path))
         return canOpen(inTree) ? inTree : nil
+    }
+
+    private func resolve(_ path: String) -> String {
+        guard let directory, !path.isEmpty else { return path }
+        return Path.join(directory, path)
     }
 
     /// The text of the file, or nil when it cannot be opened.

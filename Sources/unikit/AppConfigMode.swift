@@ -15,6 +15,7 @@ extension AppContext {
     func runConfigMode(_ mode: ConfigMode) throws {
         let kconfig = try loadKconfig()
         var settings = ConfSettings(environment: environment)
+        settings.directory = workspace.appFolder
         settings.configPath = ".config"
         settings.sourceTree = nil
         settings.createsMissingAutoConfig = false
