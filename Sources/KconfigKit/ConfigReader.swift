@@ -45,23 +45,24 @@ enum ConfigLine: Equatable {
 
 /// Which warnings reading a `.config` gives beyond Linux's own.
 public struct ConfigReadOptions: Sendable {
-    /// Warn about names no Kconfig file defines. Linux does only when
+    /// Warn about names the tree does not know. Linux does only when
     /// `KCONFIG_WARN_UNKNOWN_SYMBOLS` is set.
     public var warnsUnknownSymbols: Bool
-    /// Warn about a string value without quotes. Linux skips such a line silently.
-    public var warnsUnquotedStrings: Bool
+    /// Also warn about lines Linux skips silently: a string value without
+    /// quotes, and a name the tree only refers to (never defines).
+    public var warnsSilentlySkippedLines: Bool
 
-    public init(warnsUnknownSymbols: Bool, warnsUnquotedStrings: Bool) {
+    public init(warnsUnknownSymbols: Bool, warnsSilentlySkippedLines: Bool) {
         self.warnsUnknownSymbols = warnsUnknownSymbols
-        self.warnsUnquotedStrings = warnsUnquotedStrings
+        self.warnsSilentlySkippedLines = warnsSilentlySkippedLines
     }
 
-    /// unikit's default: every doubtful line warns (an extension of Linux).
-    public static let unikit = ConfigReadOptions(warnsUnknownSymbols: true, warnsUnquotedStrings: true)
+    /// unikit's default: every line that is ignored warns (an extension of Linux).
+    public static let unikit = ConfigReadOptions(warnsUnknownSymbols: true, warnsSilentlySkippedLines: true)
 
     /// Exactly Linux's `conf` warnings.
     public static func linux(warnsUnknownSymbols: Bool) -> ConfigReadOptions {
-        ConfigReadOptions(warnsUnknownSymbols: warnsUnknownSymbols, warnsUnquotedStrings: false)
+        ConfigReadOptions(warnsUnknownSymbols: warnsUnknownSymbols, warnsSilentlySkippedLines: false)
     }
 }
 
@@ -100,7 +101,7 @@ struct ConfigReader {
         }
         // Linux finds a name only referenced, of unknown type, and ignores the line.
         guard symbol.isDefined else {
-            if options.warnsUnknownSymbols { warn("unknown symbol: \(name)") }
+            if options.warnsSilentlySkippedLines { warn("unknown symbol: \(name)") }
             return
         }
         if symbol.user.isSet { warn("override: reassigning to symbol \(name)") }
@@ -119,7 +120,7 @@ struct ConfigReader {
             var text = String(value)
             if symbol.type == .string {
                 guard value.first == "\"" else {
-                    return options.warnsUnquotedStrings ? invalid(value, symbol) : false
+                    return options.warnsSilentlySkippedLines ? invalid(value, symbol) : false
                 }
                 guard let unescaped = Self.unescape(value.dropFirst()) else {
                     warn("invalid string found")
