@@ -16,7 +16,8 @@
 #   stdin   what conf reads (default: nothing)
 # Recorded: `stdout`, `stderr`, `status`, and `after/`, the build folder
 # afterwards (without include/config/auto.conf.cmd, which unikit does not
-# write). Empty files and folders cannot be stored by git: an empty after/
+# write). conf runs at most 10 s (it asks forever when input ends at a
+# question whose empty answer it refuses). Empty files and folders cannot be stored by git: an empty after/
 # is simply absent.
 set -eu
 conf=${CONF:-/usr/lib/linux-kbuild-6.1/scripts/kconfig/conf}
@@ -63,7 +64,7 @@ for fixture in "$here"/*/; do
             fi
             status=0
             # shellcheck disable=SC2046
-            srctree="$fixture" "$conf" $(cat "$case/args") Kconfig < "$stdin" \
+            srctree="$fixture" timeout 10 "$conf" $(cat "$case/args") Kconfig < "$stdin" \
                 > "$case/stdout" 2> "$case/stderr" || status=$?
             echo "$status" > "$case/status"
         )
