@@ -6,21 +6,33 @@
 /// from one thread at a time.
 public final class Kconfig {
     private let table: SymbolTable
+    private let preprocessor: Preprocessor
     public let rootMenu: MenuNode
     public let mainMenuTitle: String
-    /// Warnings from parsing and from `parseExpression`.
+    /// Warnings from parsing (incl. `$(warning-if,…)`) and from `parseExpression`.
     public private(set) var warnings: [Diagnostic]
+    /// The texts of `$(info,…)`, in order: Linux prints them on standard output.
+    public let infoMessages: [String]
+    /// The Kconfig files read, root first, in the order they were opened.
+    public let sourceFiles: [String]
+    /// The environment variables the tree's macros used, in order of first
+    /// use, with their values (what Linux records in auto.conf.cmd).
+    public var environmentReferences: [(name: String, value: String)] { preprocessor.referencedEnvironment }
 
     /// Parses the tree whose root is `rootFile`.
     ///
     /// - Parameters:
     ///   - rootFile: the first Kconfig file; a relative path is taken relative
     ///     to `sourceTree`, as are `source` paths (Linux's `srctree`).
-    ///   - environment: the values of `$(NAME)` references; unknown names expand to "".
-    /// - Throws: `KconfigError` for the first syntax error, missing file or
-    ///   unterminated block, naming its file and line.
-    public init(rootFile: String, sourceTree: String, environment: [String: String]) throws {
-        let sources = SourceResolver(sourceTree: sourceTree, preprocessor: Preprocessor(environment: environment))
+    ///   - environment: the environment of `$(NAME)` references not defined
+    ///     as macro variables, and of `$(shell,…)` commands.
+    ///   - shell: whether `$(shell,…)` runs commands (it does in Linux).
+    /// - Throws: `KconfigError` for the first syntax error, missing file,
+    ///   unterminated block or `$(error-if,…)`, naming its file and line.
+    public init(rootFile: String, sourceTree: String, environment: [String: String],
+                shell: MacroShellPolicy = .execute) throws {
+        preprocessor = Preprocessor(environment: environment, shell: MacroShell(policy: shell, environment: environment))
+        let sources = SourceResolver(sourceTree: sourceTree, preprocessor: preprocessor)
         let file: SourceFile
         switch sources.read(rootFile) {
         case .success(let read): file = read
@@ -34,7 +46,9 @@ public final class Kconfig {
         rootMenu.prompt = Prompt(text: mainMenuTitle, condition: nil)
         var finalizer = MenuFinalizer(modules: table.context.modulesSymbol)
         finalizer.finalizeTree(rootMenu)
-        warnings = parser.warnings + finalizer.warnings
+        warnings = parser.warnings + preprocessor.warnings + finalizer.warnings
+        infoMessages = preprocessor.infoMessages
+        sourceFiles = parser.filesRead
         table.context.invalidateAll()
     }
 
@@ -74,8 +88,8 @@ extension Kconfig {
     /// undefined symbol (value `n`, as in Linux) and adds a warning to `warnings`.
     /// - Throws: `KconfigError` at `file`:`line` for a malformed expression.
     public func parseExpression(_ text: String, file: String, line: Int) throws -> Expression {
-        let sources = SourceResolver(sourceTree: "", preprocessor: Preprocessor(environment: [:]))
-        let parser = Parser(table: table, sources: sources)
+        // The tree's preprocessor: its macro variables mean the same here.
+        let parser = Parser(table: table, sources: SourceResolver(sourceTree: "", preprocessor: preprocessor))
         let expression = try parser.parseStandaloneExpression(SourceFile(name: file, bytes: Array(text.utf8)), line: line)
         for symbol in expression.referencedSymbols where !symbol.isDefined {
             warnings.append(Diagnostic(severity: .warning, file: file, line: line,
