@@ -46,6 +46,7 @@ public final class Kconfig {
         rootMenu.prompt = Prompt(text: mainMenuTitle, condition: nil)
         var finalizer = MenuFinalizer(modules: table.context.modulesSymbol)
         finalizer.finalizeTree(rootMenu)
+        try DependencyCycleCheck.rejectCycles(among: table.withChoicesInLinuxHashOrder)
         warnings = parser.warnings + preprocessor.warnings + finalizer.warnings
         infoMessages = preprocessor.infoMessages
         sourceFiles = parser.filesRead
