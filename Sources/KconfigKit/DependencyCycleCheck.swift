@@ -41,10 +41,14 @@ struct DependencyCycleCheck {
     }
 
     private(set) var cycles: [Cycle] = []
+    /// Set when a walk went deeper than `maximumDepth`: checking stops there
+    /// rather than exhausting the stack on a hostile tree.
+    private(set) var tooDeep: Symbol?
+    let maximumDepth = 4000
 
     /// Checks every symbol, in the order given (Linux uses its hash order).
     mutating func checkAll(_ symbols: [Symbol]) {
-        for symbol in symbols { _ = check(symbol) }
+        for symbol in symbols where tooDeep == nil { _ = check(symbol) }
     }
 
     /// The symbol that closes a cycle reachable from `symbol`, or nil.
@@ -55,6 +59,10 @@ struct DependencyCycleCheck {
             return symbol
         }
         if done.contains(id) { return nil }
+        guard stack.count < maximumDepth else {
+            tooDeep = symbol
+            return symbol
+        }
         if let choice = symbol.choice {
             stack.append(Frame(symbol: symbol))
             defer { stack.removeLast() }
@@ -194,6 +202,10 @@ extension DependencyCycleCheck {
     static func rejectCycles(among symbols: [Symbol]) throws(KconfigError) {
         var check = DependencyCycleCheck()
         check.checkAll(symbols)
+        if let symbol = check.tooDeep, let node = symbol.nodes.first {
+            throw KconfigError(file: node.file, line: node.line,
+                               "dependencies nested more than \(check.maximumDepth) levels deep at \(symbol.name)")
+        }
         guard let first = check.cycles.first else { return }
         let reports = check.cycles.enumerated().map { index, cycle in
             let header = index == 0 ? [] : ["\(cycle.file):\(cycle.line): error: recursive dependency detected!"]
