@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// A loaded Kconfig tree: its menu tree, its symbols, and the user's values.
 ///
 /// The engine follows Linux 6.1's scripts/kconfig (see `SymbolValue`,
@@ -31,25 +33,19 @@ public final class Kconfig {
     ///   unterminated block or `$(error-if,…)`, naming its file and line.
     public init(rootFile: String, sourceTree: String, environment: [String: String],
                 shell: MacroShellPolicy = .execute) throws {
-        preprocessor = Preprocessor(environment: environment, shell: MacroShell(policy: shell, environment: environment))
-        let sources = SourceResolver(sourceTree: sourceTree, preprocessor: preprocessor)
-        let file: SourceFile
-        switch sources.read(rootFile) {
-        case .success(let read): file = read
-        case .failure(let errno): throw KconfigError(file: rootFile, line: 0, "can't open file: \(errno)")
+        let root = Path.join(sourceTree, rootFile)
+        let macroShell = MacroShell(policy: shell, environment: environment, tree: FileSystem.realPath(root) ?? root)
+        preprocessor = Preprocessor(environment: environment, shell: macroShell)
+        let tree: LoadedTree
+        do {
+            tree = try LoadedTree(rootFile: rootFile, sourceTree: sourceTree, preprocessor: preprocessor)
+        } catch {
+            macroShell.finish(succeeded: false, environmentReferences: [])
+            throw error
         }
-        table = SymbolTable()
-        rootMenu = MenuNode(kind: .menu, file: rootFile, line: 1)
-        let parser = Parser(table: table, sources: sources)
-        try parser.parseRoot(file, into: rootMenu)
-        mainMenuTitle = parser.mainMenuTitle ?? "Main menu"
-        rootMenu.prompt = Prompt(text: mainMenuTitle, condition: nil)
-        var finalizer = MenuFinalizer(modules: table.context.modulesSymbol)
-        finalizer.finalizeTree(rootMenu)
-        try DependencyCycleCheck.rejectCycles(among: table.withChoicesInLinuxHashOrder)
-        warnings = parser.warnings + preprocessor.warnings + finalizer.warnings
-        infoMessages = preprocessor.infoMessages
-        sourceFiles = parser.filesRead
+        macroShell.finish(succeeded: true, environmentReferences: preprocessor.referencedEnvironment)
+        (table, rootMenu, mainMenuTitle) = (tree.table, tree.rootMenu, tree.mainMenuTitle)
+        (warnings, sourceFiles, infoMessages) = (tree.warnings, tree.sourceFiles, preprocessor.infoMessages)
         table.context.invalidateAll()
     }
 
