@@ -29,8 +29,9 @@ struct DependencyCycleCheck {
         var edge: Edge = .none
     }
 
-    private var onWalk: Set<ObjectIdentifier> = []
-    private var done: Set<ObjectIdentifier> = []
+    /// Linux's SYMBOL_CHECK and SYMBOL_CHECKED, by `creationIndex`.
+    private var onWalk: [Bool]
+    private var done: [Bool]
     private var stack: [Frame] = []
     /// A cycle found: where it was detected and one line per step.
     struct Cycle {
@@ -46,6 +47,12 @@ struct DependencyCycleCheck {
     private(set) var tooDeep: Symbol?
     let maximumDepth = 4000
 
+    /// - Parameter symbolCount: how many symbols and choices the tree has.
+    init(symbolCount: Int) {
+        onWalk = Array(repeating: false, count: symbolCount)
+        done = onWalk
+    }
+
     /// Checks every symbol, in the order given (Linux uses its hash order).
     mutating func checkAll(_ symbols: [Symbol]) {
         for symbol in symbols where tooDeep == nil { _ = check(symbol) }
@@ -53,12 +60,12 @@ struct DependencyCycleCheck {
 
     /// The symbol that closes a cycle reachable from `symbol`, or nil.
     private mutating func check(_ symbol: Symbol) -> Symbol? {
-        let id = ObjectIdentifier(symbol)
-        if onWalk.contains(id) {
+        let id = symbol.creationIndex
+        if onWalk[id] {
             report(closingAt: symbol)
             return symbol
         }
-        if done.contains(id) { return nil }
+        if done[id] { return nil }
         guard stack.count < maximumDepth else {
             tooDeep = symbol
             return symbol
@@ -69,9 +76,9 @@ struct DependencyCycleCheck {
             return check(choice)
         }
         if symbol.isChoice { return checkChoice(symbol) }
-        onWalk.insert(id)
-        done.insert(id)
-        defer { onWalk.remove(id) }
+        onWalk[id] = true
+        done[id] = true
+        defer { onWalk[id] = false }
         return checkEdges(of: symbol)
     }
 
@@ -81,11 +88,11 @@ struct DependencyCycleCheck {
         stack.append(Frame(symbol: choice))
         defer { stack.removeLast() }
         let group = [choice] + choice.choiceMembers
-        group.forEach { onWalk.insert(ObjectIdentifier($0)); done.insert(ObjectIdentifier($0)) }
-        defer { choice.choiceMembers.forEach { onWalk.remove(ObjectIdentifier($0)) } }
+        group.forEach { onWalk[$0.creationIndex] = true; done[$0.creationIndex] = true }
+        defer { choice.choiceMembers.forEach { onWalk[$0.creationIndex] = false } }
         var found = checkEdges(of: choice)
         // Members depend on their choice by construction: not a cycle.
-        onWalk.remove(ObjectIdentifier(choice))
+        onWalk[choice.creationIndex] = false
         for member in choice.choiceMembers where found == nil {
             found = checkEdges(of: member)
         }
@@ -200,7 +207,7 @@ extension DependencyCycleCheck {
     /// Checks `symbols` (in Linux's order) and throws every cycle found as
     /// one error at the first cycle's place, its text as Linux prints it.
     static func rejectCycles(among symbols: [Symbol]) throws(KconfigError) {
-        var check = DependencyCycleCheck()
+        var check = DependencyCycleCheck(symbolCount: (symbols.map(\.creationIndex).max() ?? -1) + 1)
         check.checkAll(symbols)
         if let symbol = check.tooDeep, let node = symbol.nodes.first {
             throw KconfigError(file: node.file, line: node.line,

@@ -10,11 +10,14 @@ final class SymbolTable {
     /// Symbols in order of first definition.
     private(set) var defined: [Symbol] = []
     private(set) var choices: [Symbol] = []
+    /// Symbols and choices made so far: the next one's `creationIndex`.
+    private(set) var count = 0
 
     /// The symbol called `name`, created (undefined) if it is new.
     func lookUp(_ name: String) -> Symbol {
         if let symbol = byName[name] { return symbol }
-        let symbol = Symbol(name: name, creationIndex: all.count, context: context)
+        let symbol = Symbol(name: name, creationIndex: count, context: context)
+        count += 1
         byName[name] = symbol
         all.append(symbol)
         return symbol
@@ -25,7 +28,8 @@ final class SymbolTable {
     /// A new choice; named choices with the same name share one symbol, as in Linux.
     func choice(named name: String?) -> Symbol {
         if let name, let existing = choices.first(where: { $0.name == name }) { return existing }
-        let choice = Symbol(name: name ?? "", isChoice: true, creationIndex: -1, context: context)
+        let choice = Symbol(name: name ?? "", isChoice: true, creationIndex: count, context: context)
+        count += 1
         choices.append(choice)
         return choice
     }

@@ -56,6 +56,32 @@ struct DependencyTests {
             """)
     }
 
+    /// Unnamed choices share Linux's hash bucket 0, newest first.
+    @Test func laterChoicesAreCheckedFirst() {
+        let message = loadError(["Kconfig": """
+            choice
+            \tprompt "first"
+            config A1
+            \tbool "a1"
+            \tdepends on A2
+            config A2
+            \tbool "a2"
+            endchoice
+
+            choice
+            \tprompt "second"
+            config B1
+            \tbool "b1"
+            \tdepends on B2
+            config B2
+            \tbool "b2"
+            endchoice
+
+            """])
+        let headers = message?.split(separator: "\n").filter { $0.hasSuffix("recursive dependency detected!") }
+        #expect(headers == ["Kconfig:10: error: recursive dependency detected!", "Kconfig:1: error: recursive dependency detected!"])
+    }
+
     /// Range bounds and the implying side are no edges (Linux agrees: no error).
     @Test func rangesAndImpliesAreNotCycles() throws {
         _ = try load(["Kconfig": """
