@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// A loaded Kconfig tree: its menu tree, its symbols, and the user's values.
 ///
 /// The engine follows Linux 6.1's scripts/kconfig (see `SymbolValue`,
@@ -6,35 +8,44 @@
 /// from one thread at a time.
 public final class Kconfig {
     private let table: SymbolTable
+    private let preprocessor: Preprocessor
     public let rootMenu: MenuNode
     public let mainMenuTitle: String
-    /// Warnings from parsing and from `parseExpression`.
+    /// Warnings from parsing (incl. `$(warning-if,…)`) and from `parseExpression`.
     public private(set) var warnings: [Diagnostic]
+    /// The texts of `$(info,…)`, in order: Linux prints them on standard output.
+    public let infoMessages: [String]
+    /// The Kconfig files read, root first, in the order they were opened.
+    public let sourceFiles: [String]
+    /// The environment variables the tree's macros used, in order of first
+    /// use, with their values (what Linux records in auto.conf.cmd).
+    public var environmentReferences: [(name: String, value: String)] { preprocessor.referencedEnvironment }
 
     /// Parses the tree whose root is `rootFile`.
     ///
     /// - Parameters:
     ///   - rootFile: the first Kconfig file; a relative path is taken relative
     ///     to `sourceTree`, as are `source` paths (Linux's `srctree`).
-    ///   - environment: the values of `$(NAME)` references; unknown names expand to "".
-    /// - Throws: `KconfigError` for the first syntax error, missing file or
-    ///   unterminated block, naming its file and line.
-    public init(rootFile: String, sourceTree: String, environment: [String: String]) throws {
-        let sources = SourceResolver(sourceTree: sourceTree, preprocessor: Preprocessor(environment: environment))
-        let file: SourceFile
-        switch sources.read(rootFile) {
-        case .success(let read): file = read
-        case .failure(let errno): throw KconfigError(file: rootFile, line: 0, "can't open file: \(errno)")
+    ///   - environment: the environment of `$(NAME)` references not defined
+    ///     as macro variables, and of `$(shell,…)` commands.
+    ///   - shell: whether `$(shell,…)` runs commands (it does in Linux).
+    /// - Throws: `KconfigError` for the first syntax error, missing file,
+    ///   unterminated block or `$(error-if,…)`, naming its file and line.
+    public init(rootFile: String, sourceTree: String, environment: [String: String],
+                shell: MacroShellPolicy = .execute) throws {
+        let root = Path.join(sourceTree, rootFile)
+        let macroShell = MacroShell(policy: shell, environment: environment, tree: FileSystem.realPath(root) ?? root)
+        preprocessor = Preprocessor(environment: environment, shell: macroShell)
+        let tree: LoadedTree
+        do {
+            tree = try LoadedTree(rootFile: rootFile, sourceTree: sourceTree, preprocessor: preprocessor)
+        } catch {
+            macroShell.finish(succeeded: false, environmentReferences: [])
+            throw error
         }
-        table = SymbolTable()
-        rootMenu = MenuNode(kind: .menu, file: rootFile, line: 1)
-        let parser = Parser(table: table, sources: sources)
-        try parser.parseRoot(file, into: rootMenu)
-        mainMenuTitle = parser.mainMenuTitle ?? "Main menu"
-        rootMenu.prompt = Prompt(text: mainMenuTitle, condition: nil)
-        var finalizer = MenuFinalizer(modules: table.context.modulesSymbol)
-        finalizer.finalizeTree(rootMenu)
-        warnings = parser.warnings + finalizer.warnings
+        macroShell.finish(succeeded: true, environmentReferences: preprocessor.referencedEnvironment)
+        (table, rootMenu, mainMenuTitle) = (tree.table, tree.rootMenu, tree.mainMenuTitle)
+        (warnings, sourceFiles, infoMessages) = (tree.warnings, tree.sourceFiles, preprocessor.infoMessages)
         table.context.invalidateAll()
     }
 
@@ -62,7 +73,7 @@ public final class Kconfig {
     /// Every symbol in the order Linux's `for_all_symbols` visits them.
     var symbolsInLinuxOrder: [Symbol] { table.inLinuxHashOrder }
     /// Symbols and choices in the order of Linux's `for_all_symbols` (the `*config` modes use it).
-    var symbolsAndChoicesInLinuxOrder: [Symbol] { table.inLinuxHashOrderWithChoices }
+    var symbolsAndChoicesInLinuxOrder: [Symbol] { table.withChoicesInLinuxHashOrder }
     var allChoicesAndSymbols: [Symbol] { table.all + table.choices }
     func findAny(_ name: String) -> Symbol? { table.find(name) }
     func invalidateValues() { table.context.invalidateAll() }
@@ -76,8 +87,8 @@ extension Kconfig {
     /// undefined symbol (value `n`, as in Linux) and adds a warning to `warnings`.
     /// - Throws: `KconfigError` at `file`:`line` for a malformed expression.
     public func parseExpression(_ text: String, file: String, line: Int) throws -> Expression {
-        let sources = SourceResolver(sourceTree: "", preprocessor: Preprocessor(environment: [:]))
-        let parser = Parser(table: table, sources: sources)
+        // The tree's preprocessor: its macro variables mean the same here.
+        let parser = Parser(table: table, sources: SourceResolver(sourceTree: "", preprocessor: preprocessor))
         let expression = try parser.parseStandaloneExpression(SourceFile(name: file, bytes: Array(text.utf8)), line: line)
         for symbol in expression.referencedSymbols where !symbol.isDefined {
             warnings.append(Diagnostic(severity: .warning, file: file, line: line,

@@ -18,10 +18,9 @@
 /// Selects: … / Selected by [y]: / [m]: / [n]: … / Implies: … / Implied by …
 /// ```
 ///
-/// Expressions print as Linux's `expr_gstr_print`: symbols with their value
-/// (`FOO [=y]`), `(…)` only where needed. They follow unikit's expression
-/// trees, which Linux simplifies more: long dependencies may print
-/// differently from Linux's.
+/// Expressions print as Linux's `expr_gstr_print` (`annotatedText`). They
+/// follow unikit's expression trees, which Linux simplifies more: long
+/// dependencies may print differently from Linux's.
 extension MenuNode {
     /// The text of `?` in `conf`'s dialog.
     public var helpText: String {
@@ -39,10 +38,10 @@ extension MenuNode {
     /// Linux's `get_prompt_str`.
     fileprivate func promptDetails(_ prompt: Prompt) -> String {
         var text = "  Prompt: \(prompt.text)\n"
-        if let dependency, !dependency.isConstantYes { text += "  Depends on: \(dependency.helpText)\n" }
+        if let dependency, !dependency.isConstantYes { text += "  Depends on: \(dependency.annotatedText)\n" }
         if !Expression.sameText(dependency, prompt.condition), let condition = prompt.condition,
            !condition.isConstantYes {
-            text += "  Visible if: \(condition.helpText)\n"
+            text += "  Visible if: \(condition.annotatedText)\n"
         }
         text += "  Location:\n"
         var path: [MenuNode] = []
@@ -72,14 +71,14 @@ extension Symbol {
         if !name.isEmpty {
             text += "Symbol: \(name) [=\(value)]\nType  : \(type)\n"
             if type.isNumber, let range = activeRange() {
-                text += "Range : [\(range.low.helpText) \(range.high.helpText)]\n"
+                text += "Range : [\(range.low.annotatedText) \(range.high.annotatedText)]\n"
             }
         }
         for node in nodes { if let prompt = node.prompt { text += node.definedAt + node.promptDetails(prompt) } }
         for node in nodes where node.prompt == nil {
             text += node.definedAt
             if let dependency = node.dependency, !dependency.isConstantYes {
-                text += "  Depends on: \(dependency.helpText)\n"
+                text += "  Depends on: \(dependency.annotatedText)\n"
             }
         }
         text += Self.targets(of: allProperties.compactMap(\.selectTarget), title: "Selects: ")
@@ -90,7 +89,7 @@ extension Symbol {
     }
 
     private static func targets(of symbols: [Symbol], title: String) -> String {
-        symbols.isEmpty ? "" : title + symbols.map { Expression.symbol($0).helpText }.joined(separator: " && ") + "\n"
+        symbols.isEmpty ? "" : title + symbols.map { Expression.symbol($0).annotatedText }.joined(separator: " && ") + "\n"
     }
 
     /// Linux's `expr_gstr_print_revdep` for `y`, `m` and `n`: each term of
@@ -102,7 +101,7 @@ extension Symbol {
         for value in [Tristate.yes, .module, .no] {
             let matching = terms.filter { $0.evaluate() == value }
             guard !matching.isEmpty else { continue }
-            text += "\(title) [\(value)]:\n" + matching.map { "  - \($0.helpText)\n" }.joined()
+            text += "\(title) [\(value)]:\n" + matching.map { "  - \($0.annotatedText)\n" }.joined()
         }
         return text
     }
@@ -123,46 +122,6 @@ extension Property {
 }
 
 extension Expression {
-    /// Linux's `expr_gstr_print`: values after symbols, Linux's parentheses.
-    var helpText: String { helpText(parent: .none) }
-
-    /// The operator levels of Linux's `expr_compare_type`, loosest first.
-    private enum Level: Int { case none, or, and, not, comparison, operand }
-
-    private var level: Level {
-        switch self {
-        case .or: .or
-        case .and: .and
-        case .not: .not
-        case .comparison: .comparison
-        case .symbol, .constant: .operand
-        }
-    }
-
-    private func helpText(parent: Level) -> String {
-        let body: String
-        switch self {
-        case .symbol(let symbol) where symbol.name.isEmpty: body = "<choice>"
-        case .symbol(let symbol):
-            body = symbol.type == .unknown ? symbol.name : "\(symbol.name) [=\(symbol.value)]"
-        case .constant(let value): body = ["y", "m", "n"].contains(value) ? "\(value) [=\(value)]" : value
-        case .not(let inner): body = "!" + inner.helpText(parent: .not)
-        case .and(let lhs, let rhs): body = lhs.helpText(parent: .and) + " && " + rhs.helpText(parent: .and)
-        case .or(let lhs, let rhs): body = lhs.helpText(parent: .or) + " || " + rhs.helpText(parent: .or)
-        case .comparison(let op, let lhs, let rhs):
-            body = lhs.helpText(parent: .comparison) + op.rawValue + rhs.helpText(parent: .comparison)
-        }
-        // Linux brackets a looser operator under a tighter one, never an operand.
-        let bracket = parent != .none && level != .operand && level.rawValue < parent.rawValue
-        return bracket ? "(\(body))" : body
-    }
-
-    /// The terms of a top-level `||` chain, in order.
-    var orTerms: [Expression] {
-        if case .or(let lhs, let rhs) = self { return lhs.orTerms + rhs.orTerms }
-        return [self]
-    }
-
     var isConstantYes: Bool {
         if case .constant("y") = self { true } else { false }
     }
