@@ -19,11 +19,9 @@ public struct AutoConfigPaths: Sendable {
 ///
 /// | step | file |
 /// |------|------|
+/// | 0 | `auto.conf.cmd` (see `Kconfig.autoConfigCommandText`) |
 /// | 1 | for each symbol whose `auto.conf` value changes (or that the old `auto.conf` names but the tree no longer defines), an empty stamp file named after it beside `auto.conf` (`include/config/FOO`), so that files using `CONFIG_FOO` rebuild |
 /// | 2 | `autoconf.h`, `rustc_cfg`, then `auto.conf` last (Kbuild takes it as the mark of success), each via `NAME.tmp` and a rename |
-///
-/// Not written: `auto.conf.cmd` (the make rule listing the Kconfig files and
-/// environment variables read), which needs the parser's file list.
 struct AutoConfigWriter {
     let kconfig: Kconfig
     /// The paths, and the build folder they start from.
@@ -34,8 +32,9 @@ struct AutoConfigWriter {
 
     /// Writes the files; false after a failure, which is printed as `conf` does.
     func write() -> Bool {
-        let folder = Path.directory(of: settings.resolve(paths.autoConfig))
-        guard (try? FileSystem.createDirectories(folder)) != nil, touchChangedSymbols() else { return false }
+        let command = kconfig.autoConfigCommandText(autoConfigName: paths.autoConfig)
+        guard replace(settings.resolve(paths.autoConfig + ".cmd"), with: command),
+              touchChangedSymbols() else { return false }
         let files = [(paths.header, kconfig.headerText()), (paths.rustcConfig, kconfig.rustcConfigText()),
                      (paths.autoConfig, kconfig.autoConfigText())]
         return files.allSatisfy { replace(settings.resolve($0.0), with: $0.1) }
@@ -56,6 +55,7 @@ struct AutoConfigWriter {
         return names.allSatisfy { (try? FileSystem.write([], to: prefix + $0)) != nil }
     }
 
+    /// Writes `NAME.tmp` and renames it to `NAME`; failures print as `perror`.
     private func replace(_ path: String, with text: String) -> Bool {
         guard (try? FileSystem.createDirectories(Path.directory(of: path))) != nil else { return false }
         let temporary = path + ".tmp"

@@ -7,7 +7,23 @@
 /// | `include/config/auto.conf`      | `#` lines | `CONFIG_X=y` / `=m`         | `CONFIG_X=value` (strings without quotes or escapes) |
 /// | `include/generated/autoconf.h`  | `/* */` | see `HeaderWriter`            | see `HeaderWriter` |
 /// | `include/generated/rustc_cfg`   | none    | `--cfg=CONFIG_X` then `--cfg=CONFIG_X="y"` | `--cfg=CONFIG_X="value"` (hex with `0x`; `"`, `\` escaped) |
+///
+/// Beside them, `include/config/auto.conf.cmd` is a make fragment: `auto.conf`
+/// depends on every Kconfig file read (newest first, as Linux lists them),
+/// and is out of date when an environment variable the macros read changes.
 extension Kconfig {
+    /// The bytes of `include/config/auto.conf.cmd`, for `auto.conf` at `autoConfigName`.
+    public func autoConfigCommandText(autoConfigName: String) -> String {
+        var seen: Set<String> = []
+        let files = sourceFiles.filter { seen.insert($0).inserted }.reversed()
+        var text = "deps_config := \\\n" + files.map { "\t\($0) \\\n" }.joined()
+        text += "\n\(autoConfigName): $(deps_config)\n\n"
+        for (name, value) in environmentReferences {
+            text += "ifneq \"$(\(name))\" \"\(value)\"\n\(autoConfigName): FORCE\nendif\n"
+        }
+        return text + "\n$(deps_config): ;\n"
+    }
+
     /// The bytes of `include/config/auto.conf` for the current values.
     public func autoConfigText() -> String {
         var text = "#\n# Automatically generated file; DO NOT EDIT.\n# \(mainMenuTitle)\n#\n"

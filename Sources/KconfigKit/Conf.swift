@@ -92,6 +92,7 @@ final class ConfSession {
         let root = sameFile ? kconfigFile : FileSystem.realPath(found) ?? found
         do {
             let kconfig = try Kconfig(rootFile: root, sourceTree: tree, environment: environment)
+            kconfig.infoMessages.forEach { console.print($0 + "\n") }
             kconfig.warnings.forEach { console.printError("\($0)\n") }
             return kconfig
         } catch {

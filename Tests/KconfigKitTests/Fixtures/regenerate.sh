@@ -15,8 +15,7 @@
 #   env     NAME=value lines exported for the run (no other KCONFIG_* is set)
 #   stdin   what conf reads (default: nothing)
 # Recorded: `stdout`, `stderr`, `status`, and `after/`, the build folder
-# afterwards (without include/config/auto.conf.cmd, which unikit does not
-# write). conf runs at most 10 s (it asks forever when input ends at a
+# afterwards. conf runs at most 10 s (it asks forever when input ends at a
 # question whose empty answer it refuses). Empty files and folders cannot be stored by git: an empty after/
 # is simply absent.
 set -eu
@@ -68,7 +67,6 @@ for fixture in "$here"/*/; do
                 > "$case/stdout" 2> "$case/stderr" || status=$?
             echo "$status" > "$case/status"
         )
-        rm -f "$work/include/config/auto.conf.cmd"
         rm -rf "$case/after"
         if [ -n "$(ls -A "$work")" ]; then
             mkdir "$case/after"
