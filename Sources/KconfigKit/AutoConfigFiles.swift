@@ -51,7 +51,10 @@ struct AutoConfigWriter {
         }
         let autoConfig = settings.resolve(paths.autoConfig)
         let prefix = autoConfig.contains("/") ? Path.directory(of: autoConfig) + "/" : ""
-        let names = old.unknownNames + kconfig.symbolsInLinuxOrder.filter(old.hasChanged).map(\.name)
+        // Linux computes every symbol and choice here, in its hash order.
+        let ordered = kconfig.symbolsAndChoicesInLinuxOrder
+        ordered.forEach { $0.calculate() }
+        let names = old.unknownNames + ordered.filter { !$0.isChoice && old.hasChanged($0) }.map(\.name)
         return names.allSatisfy { (try? FileSystem.write([], to: prefix + $0)) != nil }
     }
 

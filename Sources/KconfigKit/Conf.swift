@@ -54,10 +54,16 @@ final class ConfSession {
     let console: ConfConsole
     /// How `.config` lines are checked: Linux's rules, unless a caller asks for unikit's.
     let options: ConfigReadOptions
-    /// Linux's `conf_get_changed()` after reading.
-    var isChanged = false
+    /// Linux's `conf_get_changed()` after reading (parsing sets it; reading
+    /// a `.config` or defconfig starts it afresh).
+    var isChanged = true
     /// The warnings about the input.
     var warnings: [Diagnostic] = []
+    /// How many "unmet direct dependencies" warnings were printed (Linux's `sym_warnings`).
+    var unmetDependencyCount = 0
+    /// The values' generation after reading: a later one means Linux's
+    /// `sym_clear_all_valid` ran, which marks the configuration as changed.
+    var readGeneration = 0
     var seed: UInt32 = 0
 
     init(mode: ConfigMode, settings: ConfSettings, console: ConfConsole, options: ConfigReadOptions? = nil) {
@@ -103,7 +109,13 @@ final class ConfSession {
 
     /// Reads, applies and writes, as `main` after `conf_parse`.
     func run(on kconfig: Kconfig) throws(ConfExit) {
+        kconfig.evaluation.unmetDependencyObserver = { [console] symbol in
+            console.printError("\nWARNING: \(symbol.unmetDependencyReport)\n")
+            self.unmetDependencyCount += 1
+        }
+        defer { kconfig.evaluation.unmetDependencyObserver = nil }
         try readInput(kconfig)
+        readGeneration = kconfig.evaluation.generation
         var writesConfig = true
         if mode == .syncconfig && settings.refusesSilentUpdate {
             guard !isChanged else {
@@ -113,6 +125,7 @@ final class ConfSession {
             writesConfig = false
         }
         try apply(to: kconfig)
+        if settings.warningsAreErrors && unmetDependencyCount > 0 { throw ConfExit() }
         try writeOutput(kconfig, writesConfig: writesConfig)
     }
 

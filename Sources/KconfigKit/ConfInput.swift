@@ -10,6 +10,7 @@ extension ConfSession {
                 console.printError(ConfMessages.missingDefconfig(file))
                 throw ConfExit()
             }
+            isChanged = false
             warnings = read(text, named: file, into: kconfig, options)
         case _ where mode.readsCurrentConfig:
             warnings = readCurrentConfig(into: kconfig, options)
@@ -18,13 +19,14 @@ extension ConfSession {
         default: break
         }
         self.warnings = warnings
-        warnings.forEach { console.printError(ConfMessages.warning($0)) }
         if settings.warningsAreErrors && !warnings.isEmpty { throw ConfExit() }
     }
 
-    /// `conf_read`: the whole reading, stale values dropped.
+    /// `conf_read`: the lines (their warnings printed, as Linux prints them
+    /// while reading), then every value computed and stale ones dropped.
     private func read(_ text: String, named name: String, into kconfig: Kconfig, _ options: ConfigReadOptions) -> [Diagnostic] {
-        let result = kconfig.readConfig(text: text, fileName: name, options: options)
+        let reader = readLines(text, named: name, into: kconfig, options)
+        let result = kconfig.settleReadValues(reader)
         // Linux's conf_read computes every value, which drops the answers
         // of choices with new members; later recomputations see that.
         kconfig.forgetUnansweredChoices()
@@ -34,6 +36,7 @@ extension ConfSession {
 
     /// `conf_read(NULL)`: `.config`, else the first of `KCONFIG_DEFCONFIG_LIST`.
     private func readCurrentConfig(into kconfig: Kconfig, _ options: ConfigReadOptions) -> [Diagnostic] {
+        isChanged = false
         if let text = settings.fileReader.read(settings.configPath) {
             return read(text, named: settings.configPath, into: kconfig, options)
         }
@@ -55,14 +58,22 @@ extension ConfSession {
                 console.printError(ConfMessages.unreadableAllConfig(name))
                 throw ConfExit()
             }
-            return kconfig.readConfigValues(text: text, fileName: name, options: options).warnings
+            return readLines(text, named: name, into: kconfig, options).warnings
         }
         for candidate in [defaultName, "all.config"] {
             if let text = settings.fileReader.read(candidate) {
-                return kconfig.readConfigValues(text: text, fileName: candidate, options: options).warnings
+                return readLines(text, named: candidate, into: kconfig, options).warnings
             }
         }
         console.printError(ConfMessages.missingAllConfig(defaultName))
         throw ConfExit()
+    }
+
+    /// `conf_read_simple`: user values from the lines; warnings printed.
+    private func readLines(_ text: String, named name: String, into kconfig: Kconfig,
+                           _ options: ConfigReadOptions) -> ConfigReader {
+        let reader = kconfig.readConfigValues(text: text, fileName: name, options: options)
+        reader.warnings.forEach { console.printError(ConfMessages.warning($0)) }
+        return reader
     }
 }

@@ -34,6 +34,8 @@ extension ConfSession {
             console.printError("\(name): Is a directory\n")
             return false
         }
+        // Linux recomputes every value when nothing changed since reading.
+        if !isChanged && kconfig.evaluation.generation == readGeneration { kconfig.invalidateValues() }
         do {
             let bytes = Array(kconfig.configText().utf8)
             if settings.overwritesConfig {

@@ -38,9 +38,14 @@ extension Kconfig {
     /// Linux's `conf_read`: replaces all user values by those in `text`, then
     /// drops the stale ones.
     public func readConfig(text: String, fileName: String, options: ConfigReadOptions) -> ConfigReadResult {
-        let reader = readConfigValues(text: text, fileName: fileName, options: options)
-        let unsaved = forgetStaleUserValues()
+        settleReadValues(readConfigValues(text: text, fileName: fileName, options: options))
+    }
+
+    /// The second half of `conf_read`, after the lines: computes every value
+    /// and drops the stale user values.
+    func settleReadValues(_ reader: ConfigReader) -> ConfigReadResult {
         invalidateValues()
+        let unsaved = forgetStaleUserValues()
         let changed = !reader.warnings.isEmpty || unsaved > 0 || reader.sawUnknownSymbol
         return ConfigReadResult(warnings: reader.warnings, isChanged: changed)
     }
@@ -58,21 +63,25 @@ extension Kconfig {
         for (number, line) in ConfigLine.numberedLines(of: text) {
             reader.read(line, lineNumber: number)
         }
-        invalidateValues()
+        // Like Linux, forget the values without computing any yet.
+        allChoicesAndSymbols.forEach { $0.invalidate() }
         return reader
     }
 
-    /// The end of Linux's `conf_read`: drops out-of-range values, and user
-    /// values of invisible symbols when nothing in the file was stale.
+    /// The end of Linux's `conf_read`: computes every value, then drops
+    /// out-of-range values, and user values of invisible symbols when nothing
+    /// in the file was stale. As in Linux, the values stay computed; only the
+    /// symbols whose out-of-range value was dropped are computed again.
     /// - Returns: how many values differ from what will be written (`conf_unsaved`).
     private func forgetStaleUserValues() -> Int {
-        let ordered = symbolsInLinuxOrder + choices
+        let ordered = symbolsAndChoicesInLinuxOrder
         var unsaved = ordered.filter(\.isUnsaved).count
         for symbol in ordered where symbol.user.isSet && symbol.choice == nil {
             if symbol.cache.visibility == .no && unsaved == 0 { symbol.user.isSet = false }
             guard [.int, .hex, .string].contains(symbol.type) else { continue }
             if !symbol.stringWithinRange(symbol.user.string ?? "") {
                 symbol.user.isSet = false
+                symbol.invalidate()
                 unsaved += 1
             }
         }

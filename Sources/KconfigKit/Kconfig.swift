@@ -77,6 +77,8 @@ public final class Kconfig {
     var allChoicesAndSymbols: [Symbol] { table.all + table.choices }
     func findAny(_ name: String) -> Symbol? { table.find(name) }
     func invalidateValues() { table.context.invalidateAll() }
+    /// The context the values are computed in (the `*config` modes watch it).
+    var evaluation: EvaluationContext { table.context }
 }
 
 // MARK: - Expressions for other modules

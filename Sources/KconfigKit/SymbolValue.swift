@@ -128,10 +128,10 @@ extension Symbol {
         var value = Tristate.no
         if let choice, cache.visibility == .yes {
             value = choice.cache.selection === self ? .yes : .no
-        } else if cache.visibility != .no && user.isSet {
-            value = user.tristate.and(cache.visibility).or(cache.reverseDependency)
         } else {
-            value = defaultTristate().or(cache.reverseDependency)
+            value = cache.visibility != .no && user.isSet ? user.tristate.and(cache.visibility) : defaultTristate()
+            if cache.directDependency < cache.reverseDependency { context.unmetDependencyObserver?(self) }
+            value = value.or(cache.reverseDependency)
         }
         return promotedForBool(value)
     }
