@@ -50,10 +50,14 @@ final class OldConfigDialog {
             ask(kconfig.rootMenu)
             asksEverything = false
         }
+        // Each round answers at least one new symbol; more rounds than
+        // symbols means one is never reached, where Linux would loop forever.
+        var rounds = kconfig.symbols.count + kconfig.choices.count + 1
         repeat {
             restarts = 0
             findNew(in: kconfig.rootMenu)
-        } while restarts > 0 && !stuck
+            rounds -= 1
+        } while restarts > 0 && !stuck && rounds > 0
     }
 
     /// Linux's `check_conf`: asks again the menu of each new entry.
