@@ -1,6 +1,6 @@
 /// Reserved words of the Kconfig language. A word is a keyword only when the
 /// whole word matches, as with Linux's lexer.
-enum Keyword: String {
+enum Keyword: String, CaseIterable {
     case bool, choice, comment, config, menu, menuconfig, mainmenu, modules, optional, prompt, range
     case select, imply, source, string, tristate, visible, depends, on, help, hex, int
     case defBool = "def_bool", defTristate = "def_tristate", defaultValue = "default"
@@ -8,6 +8,20 @@ enum Keyword: String {
     case ifKeyword = "if"
     /// Extensions from Kconfiglib (not in Linux 6.1): relative and optional sourcing.
     case rsource, osource, orsource
+}
+
+extension Keyword {
+    /// The keyword spelled by `word`, if any; compares bytes, which is much
+    /// cheaper than making a String for each word of a large tree.
+    init?(_ word: ArraySlice<UInt8>) {
+        guard let candidates = Self.byLength[word.count],
+              let match = candidates.first(where: { $0.spelling.elementsEqual(word) }) else { return nil }
+        self = match.keyword
+    }
+
+    /// Keywords with their spellings, grouped by length.
+    private static let byLength: [Int: [(spelling: [UInt8], keyword: Keyword)]] =
+        Dictionary(grouping: allCases.map { (Array($0.rawValue.utf8), $0) }, by: \.spelling.count)
 }
 
 enum Operator: String {
