@@ -14,13 +14,16 @@
 /// A choice and its members are checked as one group (members depend on
 /// their choice by construction, which is no cycle).
 struct DependencyCycleCheck {
-    /// How the walk got from a symbol to the next one.
+    /// How the walk got from a symbol to the next one. A plain value (no
+    /// strings): the walk copies one per symbol mention it visits.
     private enum Edge {
         case directDependency, reverseDependency, impliedBy
-        /// A prompt's or property's condition; `kind` names it ("prompt", "default"...).
-        case visibility(kind: String, file: String, line: Int)
+        /// The condition of the prompt of the symbol's `node`-th definition.
+        case promptCondition(node: Int)
+        /// The condition of a property (`default`, `range`) of a definition.
+        case propertyCondition(node: Int, property: Int)
         /// A default's value.
-        case defaultValue(file: String, line: Int)
+        case defaultValue(node: Int, property: Int)
         case none
     }
 
@@ -160,16 +163,15 @@ struct DependencyCycleCheck {
         add(.directDependency, symbol.directDependency)
         add(.reverseDependency, symbol.reverseDependency)
         add(.impliedBy, symbol.impliedBy)
-        for node in symbol.nodes {
-            if let prompt = node.prompt { add(.visibility(kind: "prompt", file: node.file, line: node.line), prompt.condition) }
-            for property in node.properties {
+        for (n, node) in symbol.nodes.enumerated() {
+            if let prompt = node.prompt { add(.promptCondition(node: n), prompt.condition) }
+            for (p, property) in node.properties.enumerated() {
                 switch property.kind {
                 case .select, .imply: continue
-                case .range:
-                    add(.visibility(kind: "range", file: property.file, line: property.line), property.condition)
+                case .range: add(.propertyCondition(node: n, property: p), property.condition)
                 case .defaultValue(let value):
-                    add(.visibility(kind: "default", file: property.file, line: property.line), property.condition)
-                    if !symbol.isChoice { add(.defaultValue(file: property.file, line: property.line), value) }
+                    add(.propertyCondition(node: n, property: p), property.condition)
+                    if !symbol.isChoice { add(.defaultValue(node: n, property: p), value) }
                 }
             }
         }
@@ -201,22 +203,26 @@ struct DependencyCycleCheck {
         if frame.symbol.isChoice { return "choice \(name) contains symbol \(nextName)" }
         if frame.symbol.choice != nil { return "symbol \(name) is part of choice \(nextName)" }
         switch frame.edge {
-        case .directDependency: return "symbol \(name) depends on \(nextName)"
+        case .directDependency, .none: return "symbol \(name) depends on \(nextName)"
         case .reverseDependency: return "symbol \(name) is selected by \(nextName)"
         case .impliedBy: return "symbol \(name) is implied by \(nextName)"
         case .defaultValue: return "symbol \(name) default value contains \(nextName)"
-        case .visibility(let kind, _, _): return "symbol \(name) \(kind) is visible depending on \(nextName)"
-        case .none: return "symbol \(name) depends on \(nextName)"
+        case .promptCondition: return "symbol \(name) prompt is visible depending on \(nextName)"
+        case .propertyCondition(let node, let index):
+            let kind = if case .range = frame.symbol.nodes[node].properties[index].kind { "range" } else { "default" }
+            return "symbol \(name) \(kind) is visible depending on \(nextName)"
         }
     }
 
-    /// A property's place for property edges, else the first definition.
+    /// A prompt's or property's place for those edges, else the first definition.
     private func location(of frame: Frame) -> (String, Int) {
+        let nodes = frame.symbol.nodes
         switch frame.edge {
-        case .visibility(_, let file, let line), .defaultValue(let file, let line): return (file, line)
-        default:
-            let node = frame.symbol.nodes.first
-            return (node?.file ?? "", node?.line ?? 0)
+        case .promptCondition(let node): return (nodes[node].file, nodes[node].line)
+        case .propertyCondition(let node, let index), .defaultValue(let node, let index):
+            let property = nodes[node].properties[index]
+            return (property.file, property.line)
+        default: return (nodes.first?.file ?? "", nodes.first?.line ?? 0)
         }
     }
 
