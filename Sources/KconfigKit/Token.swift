@@ -14,14 +14,24 @@ extension Keyword {
     /// The keyword spelled by `word`, if any; compares bytes, which is much
     /// cheaper than making a String for each word of a large tree.
     init?(_ word: ArraySlice<UInt8>) {
-        guard let candidates = Self.byLength[word.count],
-              let match = candidates.first(where: { $0.spelling.elementsEqual(word) }) else { return nil }
-        self = match.keyword
+        let table = Self.byLength
+        guard word.count < table.count else { return nil }
+        for candidate in table[word.count] where candidate.spelling.elementsEqual(word) {
+            self = candidate.keyword
+            return
+        }
+        return nil
     }
 
-    /// Keywords with their spellings, grouped by length.
-    private static let byLength: [Int: [(spelling: [UInt8], keyword: Keyword)]] =
-        Dictionary(grouping: allCases.map { (Array($0.rawValue.utf8), $0) }, by: \.spelling.count)
+    /// Keywords with their spellings; index n holds those n bytes long.
+    private static let byLength: [[(spelling: [UInt8], keyword: Keyword)]] = {
+        var table = [[(spelling: [UInt8], keyword: Keyword)]](repeating: [], count: 13)
+        for keyword in allCases {
+            let spelling = Array(keyword.rawValue.utf8)
+            table[spelling.count].append((spelling, keyword))
+        }
+        return table
+    }()
 }
 
 enum Operator: String {
