@@ -171,8 +171,14 @@ struct Lexer {
 
     private mutating func scanWord() throws(KconfigError) -> Token? {
         let start = index
-        var text: [UInt8] = []
-        var expanded = false
+        while index < bytes.count && bytes[index].isWordCharacter { index += 1 }
+        guard index < bytes.count && bytes[index] == UInt8(ascii: "$") else {
+            // The common case: a plain word, taken straight from the file.
+            let word = bytes[start..<index]
+            let kind: TokenKind = Keyword(word).map { .keyword($0) } ?? .word(String(decoding: word, as: UTF8.self))
+            return Token(kind: kind, line: line, column: column(of: start))
+        }
+        var text = Array(bytes[start..<index])
         while index < bytes.count {
             let byte = bytes[index]
             if byte.isWordCharacter {
@@ -180,16 +186,14 @@ struct Lexer {
                 index += 1
             } else if byte == UInt8(ascii: "$") {
                 index += 1
-                expanded = true
                 text += try expand(at: start)
             } else {
                 break
             }
         }
-        let word = String(decoding: text, as: UTF8.self)
-        if expanded && word.isEmpty { return nil }
-        let kind: TokenKind = !expanded ? Keyword(rawValue: word).map { .keyword($0) } ?? .word(word) : .word(word)
-        return Token(kind: kind, line: line, column: column(of: start))
+        // An expanded word is never a keyword, and one that expands to nothing is dropped.
+        guard !text.isEmpty else { return nil }
+        return Token(kind: .word(String(decoding: text, as: UTF8.self)), line: line, column: column(of: start))
     }
 
     private mutating func expand(at start: Int) throws(KconfigError) -> [UInt8] {
@@ -241,18 +245,21 @@ extension Lexer {
         var text: [UInt8] = []
         var indentation = HelpIndentation()
         while index < bytes.count {
-            let blanks = bytes[index...].prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-            let afterBlanks = index + blanks.count
+            var afterBlanks = index
+            while afterBlanks < bytes.count && bytes[afterBlanks].isBlank { afterBlanks += 1 }
             if afterBlanks < bytes.count && bytes[afterBlanks] == UInt8(ascii: "\n") {
                 index = afterBlanks
                 if endsHelpAfterNewline() { break }
                 text.append(UInt8(ascii: "\n"))
-            } else if !blanks.isEmpty {
+            } else if afterBlanks > index {
+                guard let extra = indentation.extraSpaces(forBlanks: bytes[index..<afterBlanks]) else {
+                    index = afterBlanks
+                    break
+                }
                 index = afterBlanks
-                guard let extra = indentation.extraSpaces(forBlanks: blanks) else { break }
-                text += [UInt8](repeating: UInt8(ascii: " "), count: extra)
+                text.append(contentsOf: repeatElement(UInt8(ascii: " "), count: extra))
             } else {
-                text += takeRestOfLine()
+                appendRestOfLine(to: &text)
                 indentation.noteText()
             }
         }
@@ -271,12 +278,14 @@ extension Lexer {
         return next != UInt8(ascii: " ") && next != UInt8(ascii: "\t") && next != UInt8(ascii: "\n")
     }
 
-    private mutating func takeRestOfLine() -> [UInt8] {
-        let end = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-        var slice = bytes[index..<end]
-        while let last = slice.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { slice.removeLast() }
+    /// Appends the rest of the line without its trailing blanks.
+    private mutating func appendRestOfLine(to text: inout [UInt8]) {
+        var end = index
+        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+        var trimmed = end
+        while trimmed > index && bytes[trimmed - 1].isBlank { trimmed -= 1 }
+        text.append(contentsOf: bytes[index..<trimmed])
         index = end
-        return Array(slice)
     }
 }
 
@@ -302,6 +311,8 @@ private struct HelpIndentation {
 }
 
 extension UInt8 {
+    var isBlank: Bool { self == UInt8(ascii: " ") || self == UInt8(ascii: "\t") }
+
     /// Characters of an unquoted word: `A-Z a-z 0-9 _ -`.
     var isWordCharacter: Bool {
         isDigit || ((self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z"))

@@ -20,7 +20,7 @@ struct LoadedTree {
         rootMenu.prompt = Prompt(text: mainMenuTitle, condition: nil)
         var finalizer = MenuFinalizer(modules: table.context.modulesSymbol)
         finalizer.finalizeTree(rootMenu)
-        try DependencyCycleCheck.rejectCycles(among: table.withChoicesInLinuxHashOrder)
+        try DependencyCycleCheck.rejectCycles(among: table.inLinuxHashOrderWithChoices)
         warnings = parser.warnings + preprocessor.warnings + finalizer.warnings
         sourceFiles = parser.filesRead
     }
