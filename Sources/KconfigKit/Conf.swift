@@ -9,7 +9,7 @@ import SystemSupport
 /// | seed | `randconfig` prints `KCONFIG_SEED=0x…` first | — |
 /// | parse | the root Kconfig as given, else under `srctree` | `can't find file NAME`, parse errors |
 /// | read | the mode's input (`ConfigMode`); ignored lines warn `FILE:LINE:warning: …` | missing defconfig / `KCONFIG_ALLCONFIG` file; any warning with `KCONFIG_WERROR` |
-/// | apply | the mode's step | bad `KCONFIG_PROBABILITY`; `syncconfig` with `KCONFIG_NOSILENTUPDATE` and a changed configuration |
+/// | apply | the mode's step; each time a value forced by `select` against its dependencies is computed, `WARNING: unmet direct dependencies detected for …` | bad `KCONFIG_PROBABILITY`; `syncconfig` with `KCONFIG_NOSILENTUPDATE` and a changed configuration; any unmet-dependency warning with `KCONFIG_WERROR` |
 /// | write | `.config` (`# configuration written to .config` or `# No change to .config` on stdout), then `auto.conf` and headers if missing (always for `syncconfig`); `savedefconfig` writes only its file | unwritable files |
 public enum Conf {
     /// Runs `conf --MODE kconfigFile`.
@@ -70,7 +70,8 @@ final class ConfSession {
         self.mode = mode
         self.settings = settings
         self.console = console
-        self.options = options ?? .linux(warnsUnknownSymbols: settings.warnsUnknownSymbols)
+        self.options = options ?? ConfigReadOptions(warnsUnknownSymbols: settings.warnsUnknownSymbols,
+                                                    warnsSilentlySkippedLines: settings.warnsSilentlySkippedLines)
     }
 
     /// Linux's `set_randconfig_seed`: `KCONFIG_SEED`, else the time.

@@ -30,6 +30,9 @@ public struct ConfSettings: Sendable {
     public var refusesSilentUpdate = false
     public var warningsAreErrors = false
     public var warnsUnknownSymbols = false
+    /// Also warn about the lines Linux skips silently (see `ConfigReadOptions`);
+    /// an extension, off as in Linux.
+    public var warnsSilentlySkippedLines = false
     /// `conf -s`: no `# configuration written…` messages.
     public var isSilent = false
     /// Whether the modes other than `syncconfig` create `auto.conf` and the

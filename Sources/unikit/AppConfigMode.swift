@@ -9,7 +9,9 @@ import KconfigKit
 /// `include/generated/autoconf.h` in the app folder: `unikit build` derives
 /// each image's `unikit/config.h` from `.config` itself. `KCONFIG_CONFIG`,
 /// `KCONFIG_AUTO*` and `srctree` are ignored (paths are relative to the app
-/// folder); the other `KCONFIG_*` variables work as with `conf`.
+/// folder); the other `KCONFIG_*` variables work as with `conf`. Every line
+/// of `.config` or a defconfig that is ignored gets a warning (a name no
+/// Kconfig file defines, an unquoted string), not only those Linux reports.
 extension AppContext {
     /// Runs `mode` on the app's configuration; fails with conf's status.
     func runConfigMode(_ mode: ConfigMode) throws {
@@ -19,6 +21,8 @@ extension AppContext {
         settings.configPath = ".config"
         settings.sourceTree = nil
         settings.createsMissingAutoConfig = false
+        settings.warnsUnknownSymbols = true
+        settings.warnsSilentlySkippedLines = true
         let console = StandardConsole()
         let status = Conf.run(mode, on: kconfig, settings: settings, console: console)
         console.flush()
