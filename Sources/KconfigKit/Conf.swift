@@ -52,7 +52,7 @@ final class ConfSession {
     let mode: ConfigMode
     let settings: ConfSettings
     let console: ConfConsole
-    /// How `.config` lines are checked: Linux's rules, unless a caller asks for unikit's.
+    /// How `.config` lines are checked (Linux's rules unless the settings add warnings).
     let options: ConfigReadOptions
     /// Linux's `conf_get_changed()` after reading (parsing sets it; reading
     /// a `.config` or defconfig starts it afresh).
@@ -66,12 +66,12 @@ final class ConfSession {
     var readGeneration = 0
     var seed: UInt32 = 0
 
-    init(mode: ConfigMode, settings: ConfSettings, console: ConfConsole, options: ConfigReadOptions? = nil) {
+    init(mode: ConfigMode, settings: ConfSettings, console: ConfConsole) {
         self.mode = mode
         self.settings = settings
         self.console = console
-        self.options = options ?? ConfigReadOptions(warnsUnknownSymbols: settings.warnsUnknownSymbols,
-                                                    warnsSilentlySkippedLines: settings.warnsSilentlySkippedLines)
+        options = ConfigReadOptions(warnsUnknownSymbols: settings.warnsUnknownSymbols,
+                                    warnsSilentlySkippedLines: settings.warnsSilentlySkippedLines)
     }
 
     /// Linux's `set_randconfig_seed`: `KCONFIG_SEED`, else the time.

@@ -109,8 +109,10 @@ extension Kconfig {
         settings.configPath = configPath
         settings.isSilent = true
         settings.createsMissingAutoConfig = false
+        settings.warnsUnknownSymbols = true
+        settings.warnsSilentlySkippedLines = true
         let console = BufferConsole()
-        let session = ConfSession(mode: mode, settings: settings, console: console, options: .unikit)
+        let session = ConfSession(mode: mode, settings: settings, console: console)
         do {
             try session.run(on: self)
         } catch {
