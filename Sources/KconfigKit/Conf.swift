@@ -28,7 +28,8 @@ public enum Conf {
         }
     }
 
-    /// Runs a mode on an already parsed tree (its user values are replaced).
+    /// Runs a mode on an already parsed tree, as on a freshly parsed one:
+    /// user values set before are forgotten first.
     public static func run(_ mode: ConfigMode, on kconfig: Kconfig, settings: ConfSettings,
                            console: ConfConsole) -> Int32 {
         let session = ConfSession(mode: mode, settings: settings, console: console)
@@ -110,6 +111,11 @@ final class ConfSession {
 
     /// Reads, applies and writes, as `main` after `conf_parse`.
     func run(on kconfig: Kconfig) throws(ConfExit) {
+        // As after conf_parse: no user value, nothing computed yet.
+        for symbol in kconfig.allChoicesAndSymbols {
+            symbol.clearUserValue()
+            symbol.invalidate()
+        }
         kconfig.evaluation.unmetDependencyObserver = { [console] symbol in
             console.printError("\nWARNING: \(symbol.unmetDependencyReport)\n")
             self.unmetDependencyCount += 1
