@@ -95,18 +95,6 @@ package enum FileSystem {
         }
     }
 
-    /// Writes `bytes` to `temporary`, then renames it over `path`: always
-    /// replaces the file (a new timestamp even for the same bytes), as
-    /// tools that `make` watches must. The folder must exist.
-    package static func replace(_ bytes: [UInt8], at path: String, via temporary: String) throws(Errno) {
-        try write(bytes, to: temporary)
-        guard rename(temporary, path) == 0 else {
-            let error = Errno(rawValue: errno)
-            _ = unlink(temporary)
-            throw error
-        }
-    }
-
     package static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
     }
