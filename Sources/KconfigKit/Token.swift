@@ -14,6 +14,8 @@ extension Keyword {
     /// The keyword spelled by `word`, if any; compares bytes, which is much
     /// cheaper than making a String for each word of a large tree.
     init?(_ word: ArraySlice<UInt8>) {
+        // Keywords are lower case; most words, symbol names, are not.
+        guard let first = word.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return nil }
         let table = Self.byLength
         guard word.count < table.count else { return nil }
         for candidate in table[word.count] where candidate.spelling.elementsEqual(word) {
