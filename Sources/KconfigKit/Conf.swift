@@ -21,6 +21,7 @@ public enum Conf {
         do {
             if mode == .randconfig { session.announceSeed() }
             let kconfig = try session.parse(kconfigFile, environment: environment)
+            if settings.keepsTreeAtExit { _ = Unmanaged.passRetained(kconfig) }
             try session.run(on: kconfig)
             return 0
         } catch {
@@ -99,7 +100,7 @@ final class ConfSession {
         let sameFile = FileSystem.realPath(Path.join(tree, kconfigFile)) == FileSystem.realPath(found)
         let root = sameFile ? kconfigFile : FileSystem.realPath(found) ?? found
         do {
-            let kconfig = try Kconfig(rootFile: root, sourceTree: tree, environment: environment)
+            let kconfig = try Kconfig(rootFile: root, sourceTree: tree, environment: environment, shell: settings.shell)
             kconfig.infoMessages.forEach { console.print($0 + "\n") }
             kconfig.warnings.forEach { console.printError("\($0)\n") }
             return kconfig

@@ -43,6 +43,13 @@ public struct ConfSettings: Sendable {
     /// folder, as with `conf`. An extension for running modes in-process
     /// (messages still show the paths as given).
     public var directory: String?
+    /// How `$(shell,…)` runs; an extension: `unikit config` keeps a history
+    /// of each tree's commands and starts them ahead of need.
+    public var shell: MacroShellPolicy = .execute
+    /// Leave the parsed tree allocated at the end of the run, for a process
+    /// that exits right after: freeing a tree the size of Linux's costs
+    /// several percent of the run (as clang's -disable-free). An extension.
+    public var keepsTreeAtExit = false
 
     public init() {}
 

@@ -12,6 +12,11 @@ struct Config: ParsableCommand {
             reads srctree, KCONFIG_ALLCONFIG, KCONFIG_SEED, KCONFIG_PROBABILITY and the \
             other KCONFIG_* variables as conf does. The root Kconfig is PATH, else \
             $srctree/PATH. Modes: \(ConfigMode.names.joined(separator: ", ")).
+
+            Beyond conf: the $(shell,…) commands of each tree are recorded in \
+            $XDG_CACHE_HOME/unikit (else ~/.cache/unikit), and the next run starts \
+            them at once, several at a time, instead of one after another. Results \
+            are always those of the current run.
             """)
 
     @Argument(help: "The mode, e.g. olddefconfig, defconfig, savedefconfig, allnoconfig, randconfig.")
@@ -39,9 +44,20 @@ struct Config: ParsableCommand {
         let environment = AppContext.processEnvironment()
         var settings = ConfSettings(environment: environment)
         settings.isSilent = silent
+        settings.keepsTreeAtExit = true
+        if let history = Self.shellHistoryFolder(environment) { settings.shell = .executeAhead(historyFolder: history) }
         let console = StandardConsole()
         let status = Conf.run(mode, kconfigFile: kconfigFile, environment: environment, settings: settings, console: console)
         console.flush()
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Where each tree's `$(shell,…)` history is kept, so the next run can
+    /// start the same commands ahead of need: `$XDG_CACHE_HOME/unikit`, else
+    /// `~/.cache/unikit`; nil (no history) without either.
+    static func shellHistoryFolder(_ environment: [String: String]) -> String? {
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/unikit" }
+        if let home = environment["HOME"], home.hasPrefix("/") { return home + "/.cache/unikit" }
+        return nil
     }
 }
