@@ -112,6 +112,9 @@ struct MenuFinalizer {
               dependency.dependsOn(symbol) {
             node.append(finalizeEntry(siblings, at: &index))
         }
+        // As Linux, after adopting: lift what prompt-less entries (`if`
+        // blocks) hold into the new submenu.
+        if !node.children.isEmpty { adoptMembersAndFlatten(node) }
         return node
     }
 

@@ -39,7 +39,7 @@ final class Parser {
                 mainMenuTitle = try expectQuoted(after: "mainmenu")
                 try expectEndOfLine()
             }
-            try parseFileBody(into: root, condition: nil)
+            try parseFileBody(into: root)
         }
     }
 
@@ -69,31 +69,31 @@ final class Parser {
     }
 
     /// Statements up to the end of the current file; block ends are errors here.
-    func parseFileBody(into parent: MenuNode, condition: Expression?) throws(KconfigError) {
-        let end = try parseStatements(into: parent, condition: condition, inChoice: false)
+    func parseFileBody(into parent: MenuNode) throws(KconfigError) {
+        let end = try parseStatements(into: parent, inChoice: false)
         guard case .keyword(let keyword) = end.kind else { return }
         throw error("unexpected '\(keyword.rawValue)' without a matching block in this file", at: end)
     }
 
     /// Statements until a block end (`endmenu`, `endchoice`, `endif`) or the end
     /// of the file, which is returned unconsumed.
-    func parseStatements(into parent: MenuNode, condition: Expression?, inChoice: Bool) throws(KconfigError) -> Token {
+    func parseStatements(into parent: MenuNode, inChoice: Bool) throws(KconfigError) -> Token {
         while true {
             let start = token
             switch token.kind {
             case .endOfLine: try advance()
             case .endOfFile: return token
             case .keyword(.endmenu), .keyword(.endchoice), .keyword(.endif): return token
-            case .keyword(.config): try parseConfig(into: parent, condition: condition, menuconfig: false)
+            case .keyword(.config): try parseConfig(into: parent, menuconfig: false)
             case .keyword(.menuconfig) where !inChoice:
-                try parseConfig(into: parent, condition: condition, menuconfig: true)
-            case .keyword(.comment): try parseComment(into: parent, condition: condition)
-            case .keyword(.ifKeyword): try parseIf(into: parent, condition: condition, inChoice: inChoice)
-            case .keyword(.menu) where !inChoice: try parseMenu(into: parent, condition: condition)
-            case .keyword(.choice) where !inChoice: try parseChoice(into: parent, condition: condition)
+                try parseConfig(into: parent, menuconfig: true)
+            case .keyword(.comment): try parseComment(into: parent)
+            case .keyword(.ifKeyword): try parseIf(into: parent, inChoice: inChoice)
+            case .keyword(.menu) where !inChoice: try parseMenu(into: parent)
+            case .keyword(.choice) where !inChoice: try parseChoice(into: parent)
             case .keyword(.source) where !inChoice, .keyword(.rsource) where !inChoice,
                  .keyword(.osource) where !inChoice, .keyword(.orsource) where !inChoice:
-                try parseSource(into: parent, condition: condition)
+                try parseSource(into: parent)
             case .keyword(.mainmenu):
                 throw error("'mainmenu' must be the first statement of the root file", at: start)
             case .word(let name) where !inChoice:
@@ -108,10 +108,10 @@ final class Parser {
 
     // MARK: Blocks
 
-    private func parseMenu(into parent: MenuNode, condition: Expression?) throws(KconfigError) {
+    private func parseMenu(into parent: MenuNode) throws(KconfigError) {
         let start = token
         try advance()
-        let node = makeNode(.menu, at: start, in: parent, condition: condition)
+        let node = makeNode(.menu, at: start, in: parent)
         node.prompt = Prompt(text: try expectQuoted(after: "menu"), condition: nil)
         try expectEndOfLine()
         while true {
@@ -120,28 +120,30 @@ final class Parser {
             case .keyword(.depends): try parseDependsOn(node)
             case .keyword(.visible): try parseVisibleIf(node)
             default:
-                try parseBlockBody(of: node, opener: start, end: .endmenu, condition: nil, inChoice: false)
+                try parseBlockBody(of: node, opener: start, end: .endmenu, inChoice: false)
                 return
             }
         }
     }
 
-    private func parseIf(into parent: MenuNode, condition: Expression?, inChoice: Bool) throws(KconfigError) {
+    /// An `if` block becomes a menu entry without prompt whose dependency is
+    /// the condition, as in Linux; finalizing lifts its entries out again,
+    /// after automatic submenus are made (which never cross its borders).
+    private func parseIf(into parent: MenuNode, inChoice: Bool) throws(KconfigError) {
         let start = token
         try advance()
-        let inner = try parseExpression()
+        let node = makeNode(.menu, at: start, in: parent)
+        node.dependency = try parseExpression()
         try expectEndOfLine()
-        try parseBlockBody(of: parent, opener: start, end: .endif,
-                           condition: Expression.and(condition, inner), inChoice: inChoice)
+        try parseBlockBody(of: node, opener: start, end: .endif, inChoice: inChoice)
     }
 
     /// The statements of a block and its end keyword, which must come in this file.
-    func parseBlockBody(of node: MenuNode, opener: Token, end: Keyword, condition: Expression?,
-                        inChoice: Bool) throws(KconfigError) {
+    func parseBlockBody(of node: MenuNode, opener: Token, end: Keyword, inChoice: Bool) throws(KconfigError) {
         guard blockDepth < maximumBlockDepth else { throw error("blocks nested too deeply", at: opener) }
         blockDepth += 1
         defer { blockDepth -= 1 }
-        let last = try parseStatements(into: node, condition: condition, inChoice: inChoice)
+        let last = try parseStatements(into: node, inChoice: inChoice)
         let name = opener.spelling
         guard last.kind == .keyword(end) else {
             if last.kind == .endOfFile {
@@ -153,10 +155,10 @@ final class Parser {
         try expectEndOfLine()
     }
 
-    private func parseComment(into parent: MenuNode, condition: Expression?) throws(KconfigError) {
+    private func parseComment(into parent: MenuNode) throws(KconfigError) {
         let start = token
         try advance()
-        let node = makeNode(.comment, at: start, in: parent, condition: condition)
+        let node = makeNode(.comment, at: start, in: parent)
         node.prompt = Prompt(text: try expectQuoted(after: "comment"), condition: nil)
         try expectEndOfLine()
         while true {
@@ -168,10 +170,9 @@ final class Parser {
         }
     }
 
-    /// A new node under `parent`, depending on the enclosing `if` conditions.
-    func makeNode(_ kind: MenuNode.Kind, at token: Token, in parent: MenuNode, condition: Expression?) -> MenuNode {
+    /// A new node under `parent`.
+    func makeNode(_ kind: MenuNode.Kind, at token: Token, in parent: MenuNode) -> MenuNode {
         let node = MenuNode(kind: kind, file: lexer.file, line: token.line)
-        node.dependency = condition
         parent.append(node)
         return node
     }

@@ -1,11 +1,11 @@
 /// `config`, `menuconfig` and `choice` entries and their options.
 extension Parser {
-    func parseConfig(into parent: MenuNode, condition: Expression?, menuconfig: Bool) throws(KconfigError) {
+    func parseConfig(into parent: MenuNode, menuconfig: Bool) throws(KconfigError) {
         let start = token
         try advance()
         let symbol = try expectSymbolName(after: start.spelling)
         try expectEndOfLine()
-        let node = makeNode(.symbol(symbol), at: start, in: parent, condition: condition)
+        let node = makeNode(.symbol(symbol), at: start, in: parent)
         table.addDefinition(node, of: symbol)
         try parseOptions(of: node, symbol: symbol, inChoice: false)
         guard menuconfig else { return }
@@ -15,7 +15,7 @@ extension Parser {
         node.isMenuconfig = true
     }
 
-    func parseChoice(into parent: MenuNode, condition: Expression?) throws(KconfigError) {
+    func parseChoice(into parent: MenuNode) throws(KconfigError) {
         let start = token
         try advance()
         var name: String?
@@ -25,10 +25,10 @@ extension Parser {
         }
         try expectEndOfLine()
         let choice = table.choice(named: name)
-        let node = makeNode(.choice(choice), at: start, in: parent, condition: condition)
+        let node = makeNode(.choice(choice), at: start, in: parent)
         table.addDefinition(node, of: choice)
         try parseOptions(of: node, symbol: choice, inChoice: true)
-        try parseBlockBody(of: node, opener: start, end: .endchoice, condition: nil, inChoice: true)
+        try parseBlockBody(of: node, opener: start, end: .endchoice, inChoice: true)
     }
 
     /// The option lines of a `config`/`choice` entry, until another statement.

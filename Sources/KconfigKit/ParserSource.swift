@@ -3,7 +3,7 @@ extension Parser {
     /// Deepest chain of nested `source`s accepted.
     private var maximumSourceDepth: Int { 64 }
 
-    func parseSource(into parent: MenuNode, condition: Expression?) throws(KconfigError) {
+    func parseSource(into parent: MenuNode) throws(KconfigError) {
         let start = token
         guard case .keyword(let keyword) = token.kind else { return }
         try advance()
@@ -14,14 +14,13 @@ extension Parser {
                 throw error("can't open file \"\(name)\"", at: start)
             }
             for file in files {
-                try include(file, into: parent, condition: condition, at: start)
+                try include(file, into: parent, at: start)
             }
         }
     }
 
     /// Parses the file `name` as if its statements stood at the `source`.
-    private func include(_ name: String, into parent: MenuNode, condition: Expression?,
-                         at start: Token) throws(KconfigError) {
+    private func include(_ name: String, into parent: MenuNode, at start: Token) throws(KconfigError) {
         if openFiles.contains(name) {
             let chain = (openFiles + [name]).map { "\"\($0)\"" }.joined(separator: " -> ")
             throw error("recursive inclusion: \(chain)", at: start)
@@ -37,6 +36,6 @@ extension Parser {
         openFiles.append(name)
         filesRead.append(name)
         defer { openFiles.removeLast() }
-        try withFile(file) { () throws(KconfigError) in try parseFileBody(into: parent, condition: condition) }
+        try withFile(file) { () throws(KconfigError) in try parseFileBody(into: parent) }
     }
 }
