@@ -4,12 +4,14 @@ import Glibc
 public enum MacroShellPolicy: Sendable {
     /// Run each command when the parse reaches it, as Linux does.
     case execute
-    /// Also keep a per-tree history of commands in `historyFolder`, and start
-    /// the commands the last run executed ahead of need, several at a time
-    /// (`ShellPrefetch`). Same results as `execute`, much less waiting: C
-    /// `conf` spends most of its time on the Linux tree running ~90 shell
-    /// commands one after another.
-    case executeAhead(historyFolder: String)
+    /// Keep a per-tree history of the commands and their results in
+    /// `historyFolder` (`ShellHistory`). A result is reused while the command,
+    /// the run's context (current folder, environment) and the files the
+    /// command names (`ShellFingerprint`) are unchanged; the other recorded
+    /// commands start at once, several at a time, instead of when the parse
+    /// reaches them (`ShellPrefetch`). C `conf` spends most of its time on the
+    /// Linux tree running ~90 such commands one after another.
+    case useHistory(folder: String)
     /// Refuse: any `$(shell,…)` is an error. For untrusted trees (fuzzing).
     case refuse
 }
@@ -23,39 +25,69 @@ final class MacroShell {
     private let environment: [String: String]
     private let history: ShellHistory?
     private let prefetch: ShellPrefetch?
-    /// Every command run, in order: the next run's prefetch list.
-    private var executed: [String] = []
+    private let fingerprint: ShellFingerprint
+    private let context: String
+    /// Results of the last run that stand for this one's, by command, in order.
+    private var reusable: [String: ArraySlice<ShellHistory.Record>] = [:]
+    /// This run's results, in order: what the next run finds.
+    private var recorded: [ShellHistory.Record] = []
 
     /// Linux reads into a 4096-byte buffer and keeps one byte for the NUL.
     static let maximumOutput = 4095
 
-    /// - Parameter tree: names the tree (root file and source tree) for
-    ///   `executeAhead`'s history.
+    /// - Parameter tree: names the tree (root file and source tree) for the
+    ///   history of `useHistory`.
     init(policy: MacroShellPolicy, environment: [String: String], tree: String) {
         self.policy = policy
         self.environment = environment
-        if case .executeAhead(let folder) = policy {
-            let history = ShellHistory(folder: folder, tree: tree)
-            self.history = history
-            prefetch = ShellPrefetch(commands: history.commands(matching: environment), environment: environment)
-        } else {
-            history = nil
-            prefetch = nil
+        fingerprint = ShellFingerprint(environment: environment)
+        guard case .useHistory(let folder) = policy else {
+            (history, prefetch, context) = (nil, nil, "")
+            return
         }
+        let history = ShellHistory(folder: folder, tree: tree)
+        self.history = history
+        context = ShellFingerprint.context(environment: environment)
+        var toRun: [String] = []
+        let last = Self.usable(history.load(), environment: environment)
+        for record in last.records {
+            if last.context == context && record.fingerprint == fingerprint.of(record.command) {
+                reusable[record.command, default: []].append(record)
+            } else {
+                toRun.append(record.command)
+            }
+        }
+        prefetch = ShellPrefetch(commands: toRun, environment: environment)
+    }
+
+    /// The recorded results worth looking at: none if an environment
+    /// variable the tree used then has changed (it likely runs other
+    /// commands now).
+    private static func usable(_ run: ShellHistory.Run?, environment: [String: String])
+        -> (context: String, records: [ShellHistory.Record]) {
+        guard let run, run.references.allSatisfy({ environment[$0.name] == $0.value }) else { return ("", []) }
+        return (run.context, run.records)
     }
 
     func run(_ command: String) throws(Preprocessor.Failure) -> String {
         if case .refuse = policy {
             throw Preprocessor.Failure(message: "$(shell,…) is disabled here: '\(command)' was not run")
         }
-        executed.append(command)
+        if let record = reusable[command]?.popFirst() {
+            recorded.append(record)
+            return record.output
+        }
         guard let process = prefetch?.take(command) ?? ShellProcess(command: command, environment: environment) else {
             throw Preprocessor.Failure(message: "\(command): \(String(cString: strerror(errno)))")
         }
         var output = process.finish()
         if output.count > Self.maximumOutput { output.removeLast(output.count - Self.maximumOutput) }
         while output.last == UInt8(ascii: "\n") { output.removeLast() }
-        return String(decoding: output.map { $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+        let text = String(decoding: output.map { $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+        if history != nil {
+            recorded.append(ShellHistory.Record(command: command, output: text, fingerprint: fingerprint.of(command)))
+        }
+        return text
     }
 
     /// Ends the parse's use of the shell: stops commands started ahead of
@@ -63,6 +95,7 @@ final class MacroShell {
     /// (only after a successful parse: `succeeded`).
     func finish(succeeded: Bool, environmentReferences: [(name: String, value: String)]) {
         prefetch?.cancelRemaining()
-        if succeeded { history?.save(environment: environmentReferences, commands: executed) }
+        guard succeeded, let history else { return }
+        history.save(ShellHistory.Run(references: environmentReferences, context: context, records: recorded))
     }
 }

@@ -13,10 +13,11 @@ struct Config: ParsableCommand {
             other KCONFIG_* variables as conf does. The root Kconfig is PATH, else \
             $srctree/PATH. Modes: \(ConfigMode.names.joined(separator: ", ")).
 
-            Beyond conf: the $(shell,…) commands of each tree are recorded in \
-            $XDG_CACHE_HOME/unikit (else ~/.cache/unikit), and the next run starts \
-            them at once, several at a time, instead of one after another. Results \
-            are always those of the current run.
+            Beyond conf: each tree's $(shell,…) commands and results are recorded \
+            in $XDG_CACHE_HOME/unikit (else ~/.cache/unikit). The next run reuses a \
+            result while the command, the current folder, the environment and the \
+            programs and files the command names are unchanged, and starts the other \
+            commands at once, several at a time. Delete that folder to forget them.
             """)
 
     @Argument(help: "The mode, e.g. olddefconfig, defconfig, savedefconfig, allnoconfig, randconfig.")
@@ -45,7 +46,7 @@ struct Config: ParsableCommand {
         var settings = ConfSettings(environment: environment)
         settings.isSilent = silent
         settings.keepsTreeAtExit = true
-        if let history = Self.shellHistoryFolder(environment) { settings.shell = .executeAhead(historyFolder: history) }
+        if let history = Self.shellHistoryFolder(environment) { settings.shell = .useHistory(folder: history) }
         let console = StandardConsole()
         let status = Conf.run(mode, kconfigFile: kconfigFile, environment: environment, settings: settings, console: console)
         console.flush()
