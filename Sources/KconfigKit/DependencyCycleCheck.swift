@@ -154,28 +154,39 @@ struct DependencyCycleCheck {
     /// Linux's sym_check_sym_deps order: direct, reverse and implied
     /// dependencies; then prompts and properties in the order of their
     /// definitions (selects and implies are the reverse edges already
-    /// followed); a non-choice symbol's default values too.
+    /// followed); a non-choice symbol's default values too. Symbols already
+    /// checked and off the walk are left out: visiting them does nothing.
     private func edges(of symbol: Symbol) -> [(edge: Edge, symbol: Symbol)] {
         var edges: [(edge: Edge, symbol: Symbol)] = []
-        func add(_ edge: Edge, _ expression: Expression?) {
-            expression?.forEachSymbol { edges.append((edge, $0)) }
-        }
-        add(.directDependency, symbol.directDependency)
-        add(.reverseDependency, symbol.reverseDependency)
-        add(.impliedBy, symbol.impliedBy)
+        collect(symbol.directDependency, as: .directDependency, into: &edges)
+        collect(symbol.reverseDependency, as: .reverseDependency, into: &edges)
+        collect(symbol.impliedBy, as: .impliedBy, into: &edges)
         for (n, node) in symbol.nodes.enumerated() {
-            if let prompt = node.prompt { add(.promptCondition(node: n), prompt.condition) }
+            if let prompt = node.prompt { collect(prompt.condition, as: .promptCondition(node: n), into: &edges) }
             for (p, property) in node.properties.enumerated() {
                 switch property.kind {
                 case .select, .imply: continue
-                case .range: add(.propertyCondition(node: n, property: p), property.condition)
+                case .range: collect(property.condition, as: .propertyCondition(node: n, property: p), into: &edges)
                 case .defaultValue(let value):
-                    add(.propertyCondition(node: n, property: p), property.condition)
-                    if !symbol.isChoice { add(.defaultValue(node: n, property: p), value) }
+                    collect(property.condition, as: .propertyCondition(node: n, property: p), into: &edges)
+                    if !symbol.isChoice { collect(value, as: .defaultValue(node: n, property: p), into: &edges) }
                 }
             }
         }
         return edges
+    }
+
+    private func collect(_ expression: Expression?, as edge: Edge, into edges: inout [(edge: Edge, symbol: Symbol)]) {
+        switch expression {
+        case nil, .constant?: return
+        case .symbol(let symbol)?:
+            let index = symbol.creationIndex
+            if onWalk[index] || !done[index] { edges.append((edge, symbol)) }
+        case .not(let inner)?: collect(inner, as: edge, into: &edges)
+        case .and(let lhs, let rhs)?, .or(let lhs, let rhs)?, .comparison(_, let lhs, let rhs)?:
+            collect(lhs, as: edge, into: &edges)
+            collect(rhs, as: edge, into: &edges)
+        }
     }
 
     // MARK: Reporting (Linux's sym_check_print_recursive)
