@@ -44,34 +44,39 @@ final class ShellFingerprint {
     }
 
     /// Shell words (quotes and operators separate them), each marked when it
-    /// stands where a program name does.
+    /// stands where a program name does. Shell syntax is ASCII: bytes suffice.
     static func words(of command: String) -> [(word: String, isProgram: Bool)] {
         var words: [(String, Bool)] = []
-        var word = ""
+        var start: String.UTF8View.Index?
         var programExpected = true, namesProgram = false
-        func endWord() {
-            guard !word.isEmpty else { return }
+        let bytes = command.utf8
+        func endWord(at end: String.UTF8View.Index) {
+            guard let first = start else { return }
+            start = nil
+            let word = String(decoding: bytes[first..<end], as: UTF8.self)
             let isProgram = programExpected || (namesProgram && !word.hasPrefix("-"))
             words.append((word, isProgram))
             if isProgram && !programExpected { namesProgram = false }
             if programExpected { namesProgram = ["command", "exec", "type", "which"].contains(word) }
             programExpected = false
-            word = ""
         }
-        for character in command {
-            if ";|&({!".contains(character) {
-                endWord()
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: ";"), UInt8(ascii: "|"), UInt8(ascii: "&"), UInt8(ascii: "("),
+                 UInt8(ascii: "{"), UInt8(ascii: "!"):
+                endWord(at: index)
                 programExpected = true
-            } else if character == ")" || character == "}" {
-                endWord()
+            case UInt8(ascii: ")"), UInt8(ascii: "}"):
+                endWord(at: index)
                 programExpected = false // only redirections or operators follow
-            } else if character.isWhitespace || "\"'<>".contains(character) {
-                endWord()
-            } else {
-                word.append(character)
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\""),
+                 UInt8(ascii: "'"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                endWord(at: index)
+            default:
+                if start == nil { start = index }
             }
         }
-        endWord()
+        endWord(at: bytes.endIndex)
         return words
     }
 
