@@ -28,7 +28,7 @@ extension Kconfig {
     public func autoConfigText() -> String {
         var text = "#\n# Automatically generated file; DO NOT EDIT.\n# \(mainMenuTitle)\n#\n"
         for symbol in writtenSymbolsInLinuxOrder where symbol.tristateValue != .no || !symbol.type.isBoolOrTristate {
-            text += "CONFIG_\(symbol.name)=\(symbol.value)\n"
+            text += "CONFIG_"; text += symbol.name; text += "="; text += symbol.value; text += "\n"
         }
         return text
     }
@@ -41,11 +41,11 @@ extension Kconfig {
             switch symbol.type {
             case .bool, .tristate:
                 guard value != "n" else { continue }
-                text += "--cfg=CONFIG_\(symbol.name)\n"
+                text += "--cfg=CONFIG_"; text += symbol.name; text += "\n"
             case .hex where !Symbol.hasHexPrefix(value.utf8): value = "0x" + value
             default: break
             }
-            text += "--cfg=CONFIG_\(symbol.name)=\(Symbol.quoted(value))\n"
+            text += "--cfg=CONFIG_"; text += symbol.name; text += "="; Symbol.appendQuoted(value, to: &text); text += "\n"
         }
         return text
     }

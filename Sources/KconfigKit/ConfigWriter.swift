@@ -14,7 +14,7 @@ import SystemSupport
 extension Kconfig {
     /// The bytes of `.config` for the current values.
     public func configText() -> String {
-        var writer = ConfigWriter()
+        var writer = ConfigWriter(symbolCount: symbolCount)
         writer.text = "#\n# Automatically generated file; DO NOT EDIT.\n# \(mainMenuTitle)\n#\n"
         rootMenu.children.forEach { writer.write($0) }
         return writer.text
@@ -33,7 +33,13 @@ extension Kconfig {
 
 private struct ConfigWriter {
     var text = ""
-    private var written: Set<ObjectIdentifier> = []
+
+    init(symbolCount: Int) {
+        written = Array(repeating: false, count: symbolCount)
+    }
+
+    /// By `creationIndex`: a symbol defined in several places is written once.
+    private var written: [Bool]
     private var needsBlankLine = false
 
     mutating func write(_ node: MenuNode) {
@@ -52,34 +58,56 @@ private struct ConfigWriter {
             needsBlankLine = false
             return
         }
-        guard !symbol.isChoice, symbol.isWritten, written.insert(ObjectIdentifier(symbol)).inserted else { return }
+        guard !symbol.isChoice, symbol.isWritten, !written[symbol.creationIndex] else { return }
+        written[symbol.creationIndex] = true
         if needsBlankLine {
             text += "\n"
             needsBlankLine = false
         }
-        text += symbol.configLine
+        symbol.appendConfigLine(to: &text)
     }
 }
 
 extension Symbol {
     /// The `.config` line of the symbol (Linux's `print_symbol_for_dotconfig`).
     var configLine: String {
+        var line = ""
+        appendConfigLine(to: &line)
+        return line
+    }
+
+    /// Appends the `.config` line; pieces are appended one by one, which is
+    /// much cheaper than interpolating a new string per line.
+    func appendConfigLine(to text: inout String) {
         let value = self.value
         switch type {
-        case .unknown: return ""
-        case .bool where value == "n", .tristate where value == "n": return "# CONFIG_\(name) is not set\n"
-        case .string: return "CONFIG_\(name)=\(Self.quoted(value))\n"
-        default: return "CONFIG_\(name)=\(value)\n"
+        case .unknown: return
+        case .bool where value == "n", .tristate where value == "n":
+            text += "# CONFIG_"; text += name; text += " is not set\n"
+        case .string:
+            text += "CONFIG_"; text += name; text += "="; Self.appendQuoted(value, to: &text); text += "\n"
+        default:
+            text += "CONFIG_"; text += name; text += "="; text += value; text += "\n"
         }
     }
 
     /// `"text"` with `"` and `\` escaped, as Linux's `escape_string_value`.
     static func quoted(_ text: String) -> String {
-        var result = "\""
-        for character in text {
-            if character == "\"" || character == "\\" { result.append("\\") }
-            result.append(character)
+        var result = ""
+        appendQuoted(text, to: &result)
+        return result
+    }
+
+    static func appendQuoted(_ value: String, to text: inout String) {
+        text += "\""
+        if value.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            for character in value {
+                if character == "\"" || character == "\\" { text.append("\\") }
+                text.append(character)
+            }
+        } else {
+            text += value
         }
-        return result + "\""
+        text += "\""
     }
 }

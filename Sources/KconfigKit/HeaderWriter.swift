@@ -18,7 +18,7 @@ extension Kconfig {
     public func headerText() -> String {
         var text = "/*\n * Automatically generated file; DO NOT EDIT.\n * \(mainMenuTitle)\n */\n"
         for symbol in symbolsInLinuxOrder where symbol.isWritten && !symbol.name.isEmpty {
-            text += symbol.headerLine
+            symbol.appendHeaderLine(to: &text)
         }
         return text
     }
@@ -35,22 +35,22 @@ extension Kconfig {
 }
 
 extension Symbol {
-    /// The `#define` of the symbol, or "" when none is due.
-    var headerLine: String {
+    /// Appends the `#define` of the symbol, if one is due.
+    func appendHeaderLine(to text: inout String) {
         let value = self.value
         switch type {
-        case .unknown: return ""
+        case .unknown: return
         case .bool, .tristate:
             switch value {
-            case "y": return "#define CONFIG_\(name) 1\n"
-            case "m": return "#define CONFIG_\(name)_MODULE 1\n"
-            default: return ""
+            case "y": text += "#define CONFIG_"; text += name; text += " 1\n"
+            case "m": text += "#define CONFIG_"; text += name; text += "_MODULE 1\n"
+            default: return
             }
         case .hex:
-            let prefix = Self.hasHexPrefix(value.utf8) ? "" : "0x"
-            return "#define CONFIG_\(name) \(prefix)\(value)\n"
-        case .string: return "#define CONFIG_\(name) \(Self.quoted(value))\n"
-        case .int: return "#define CONFIG_\(name) \(value)\n"
+            text += "#define CONFIG_"; text += name
+            text += Self.hasHexPrefix(value.utf8) ? " " : " 0x"; text += value; text += "\n"
+        case .string: text += "#define CONFIG_"; text += name; text += " "; Self.appendQuoted(value, to: &text); text += "\n"
+        case .int: text += "#define CONFIG_"; text += name; text += " "; text += value; text += "\n"
         }
     }
 }

@@ -75,6 +75,8 @@ public final class Kconfig {
     /// Symbols and choices in the order of Linux's `for_all_symbols` (the `*config` modes use it).
     var symbolsAndChoicesInLinuxOrder: [Symbol] { table.inLinuxHashOrderWithChoices }
     var allChoicesAndSymbols: [Symbol] { table.all + table.choices }
+    /// How many symbols and choices exist: the bound of `creationIndex`.
+    var symbolCount: Int { table.count }
     func findAny(_ name: String) -> Symbol? { table.find(name) }
     func invalidateValues() { table.context.invalidateAll() }
     /// The context the values are computed in (the `*config` modes watch it).
