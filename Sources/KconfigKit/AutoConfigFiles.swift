@@ -55,7 +55,7 @@ struct AutoConfigWriter {
         let ordered = kconfig.symbolsAndChoicesInLinuxOrder
         ordered.forEach { $0.calculate() }
         let names = old.unknownNames + ordered.filter { !$0.isChoice && old.hasChanged($0) }.map(\.name)
-        return names.allSatisfy { (try? FileSystem.write([], to: prefix + $0)) != nil }
+        return names.allSatisfy { (try? FileSystem.touch(prefix + $0)) != nil }
     }
 
     /// Writes `NAME.tmp` and renames it to `NAME`; failures print as `perror`.

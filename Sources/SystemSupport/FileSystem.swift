@@ -85,13 +85,29 @@ package enum FileSystem {
 
     /// Creates or truncates the file at `path` and writes `bytes` (in place,
     /// not atomically); an empty `bytes` is `touch` that also empties.
+    /// Creates or truncates the file and writes `bytes` (not atomically).
     package static func write(_ bytes: [UInt8], to path: String) throws(Errno) {
+        let fd = try openForWriting(path)
         do {
-            let fd = try FileDescriptor.open(FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec],
-                                             permissions: [.ownerReadWrite, .groupRead, .otherRead])
             try fd.closeAfter { _ = try fd.writeAll(bytes) }
         } catch {
             throw error as? Errno ?? .ioError
+        }
+    }
+
+    /// Creates the file empty, or empties it: a stamp whose time is what counts.
+    package static func touch(_ path: String) throws(Errno) {
+        let fd = try openForWriting(path)
+        _ = try? fd.close()
+    }
+
+    /// open(2) directly: FilePath would normalise the path first, which
+    /// shows when writing thousands of files (syncconfig's stamps).
+    private static func openForWriting(_ path: String) throws(Errno) -> FileDescriptor {
+        while true {
+            let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            if fd >= 0 { return FileDescriptor(rawValue: fd) }
+            if errno != EINTR { throw Errno(rawValue: errno) }
         }
     }
 
