@@ -90,15 +90,24 @@ public indirect enum Expression: CustomStringConvertible {
     /// Linux's `rewrite_m`: each `m` becomes `m && MODULES`, so that it is `n`
     /// when modules are off (or when no symbol has the `modules` option).
     func rewritingModule(modules: Symbol?) -> Expression {
+        rewritingModuleIfPresent(modules: modules) ?? self
+    }
+
+    /// The rewritten expression, or nil when it has no `m` to rewrite (the
+    /// usual case: the expression is then shared, not rebuilt).
+    private func rewritingModuleIfPresent(modules: Symbol?) -> Expression? {
         switch self {
         case .constant("m"):
             return .and(self, modules.map { .symbol($0) } ?? .constant("n"))
-        case .not(let inner): return .not(inner.rewritingModule(modules: modules))
-        case .and(let lhs, let rhs):
-            return .and(lhs.rewritingModule(modules: modules), rhs.rewritingModule(modules: modules))
-        case .or(let lhs, let rhs):
-            return .or(lhs.rewritingModule(modules: modules), rhs.rewritingModule(modules: modules))
-        default: return self
+        case .not(let inner):
+            return inner.rewritingModuleIfPresent(modules: modules).map { .not($0) }
+        case .and(let lhs, let rhs), .or(let lhs, let rhs):
+            let left = lhs.rewritingModuleIfPresent(modules: modules)
+            let right = rhs.rewritingModuleIfPresent(modules: modules)
+            guard left != nil || right != nil else { return nil }
+            if case .and = self { return .and(left ?? lhs, right ?? rhs) }
+            return .or(left ?? lhs, right ?? rhs)
+        default: return nil
         }
     }
 

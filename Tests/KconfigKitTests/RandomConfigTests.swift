@@ -5,7 +5,8 @@ import Testing
 
 /// randconfig's generator and settings, and the configurations it makes.
 struct RandomConfigTests {
-    @Test(arguments: [UInt32(0), 1, 2, 42, 0x8000_0000, 0xFFFF_FFFF])
+    /// Serialized: the cases share the C library's one global generator.
+    @Test(.serialized, arguments: [UInt32(0), 1, 2, 42, 0x8000_0000, 0xFFFF_FFFF])
     func generatorMatchesGlibc(_ seed: UInt32) {
         // Tests may use the C library's global generator; KconfigKit may not.
         srand(seed)
