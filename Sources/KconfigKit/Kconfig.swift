@@ -19,8 +19,15 @@ public final class Kconfig {
     ///   - environment: the values of `$(NAME)` references; unknown names expand to "".
     /// - Throws: `KconfigError` for the first syntax error, missing file or
     ///   unterminated block, naming its file and line.
-    public init(rootFile: String, sourceTree: String, environment: [String: String]) throws {
-        let sources = SourceResolver(sourceTree: sourceTree, preprocessor: Preprocessor(environment: environment))
+    public convenience init(rootFile: String, sourceTree: String, environment: [String: String]) throws {
+        try self.init(rootFile: rootFile, sourceTree: sourceTree, environment: environment, files: DiskFiles())
+    }
+
+    /// Parses a tree whose files come from `files` (in memory for fuzzing).
+    package init(rootFile: String, sourceTree: String, environment: [String: String],
+                 files: any KconfigFiles) throws {
+        let sources = SourceResolver(sourceTree: sourceTree, preprocessor: Preprocessor(environment: environment),
+                                     files: files)
         let file: SourceFile
         switch sources.read(rootFile) {
         case .success(let read): file = read
