@@ -36,13 +36,26 @@ public final class Kconfig {
         table = SymbolTable()
         rootMenu = MenuNode(kind: .menu, file: rootFile, line: 1)
         let parser = Parser(table: table, sources: sources)
-        try parser.parseRoot(file, into: rootMenu)
+        try Self.parseTree(parser, file, into: rootMenu)
         mainMenuTitle = parser.mainMenuTitle ?? "Main menu"
         rootMenu.prompt = Prompt(text: mainMenuTitle, condition: nil)
         var finalizer = MenuFinalizer(modules: table.context.modulesSymbol)
         finalizer.finalizeTree(rootMenu)
         warnings = parser.warnings + finalizer.warnings
         table.context.invalidateAll()
+    }
+
+    /// Parses the tree into `root`. A failed initializer never reaches
+    /// `deinit`, so on an error this breaks the tree's reference cycles
+    /// (nodes ↔ symbols ↔ expressions) itself: a failed load leaks nothing.
+    static func parseTree(_ parser: Parser, _ file: SourceFile, into root: MenuNode) throws(KconfigError) {
+        do {
+            try parser.parseRoot(file, into: root)
+        } catch {
+            root.releaseReferences()
+            parser.table.releaseReferences()
+            throw error
+        }
     }
 
     deinit {
