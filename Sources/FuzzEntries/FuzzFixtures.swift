@@ -75,10 +75,10 @@ package enum FuzzFixtures {
         \tselect STATS
         endchoice
 
-        menu "Limits"
-        \tvisible if !LOCKED
         config LOCKED
         \tbool "Locked"
+        menu "Limits"
+        \tvisible if !LOCKED
         config STACK_PAGES
         \tint "Stack pages"
         \trange 1 MAX_PAGES if MAX_PAGES > 1
@@ -174,8 +174,8 @@ package enum FuzzFixtures {
     static let configEnvironment = ["UK_NAME": "fuzz", "ARCH": "x86_64"]
 
     /// A fixture tree (root file text only) parsed afresh.
-    static func load(_ text: String) -> Kconfig? {
-        try? Kconfig(rootFile: "Kconfig", sourceTree: "", environment: configEnvironment,
-                     files: MemoryFiles(contents: ["Kconfig": Array(text.utf8)]))
+    static func load(_ text: String) throws -> Kconfig {
+        try Kconfig(rootFile: "Kconfig", sourceTree: "", environment: configEnvironment, shell: .refuse,
+                    files: MemoryFiles(contents: ["Kconfig": Array(text.utf8)]))
     }
 }

@@ -34,7 +34,7 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         let kconfig: Kconfig
         do {
             kconfig = try Kconfig(rootFile: "Kconfig", sourceTree: "", environment: FuzzFixtures.environment,
-                                  files: MemoryFiles(contents: tree))
+                                  shell: .refuse, files: MemoryFiles(contents: tree))
         } catch {
             return ["\(error)"]
         }
@@ -51,14 +51,16 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     private static func configFile(_ input: [UInt8]) -> [String] {
-        guard let kconfig = FuzzFixtures.load(FuzzFixtures.configTree) else { return ["fixture did not load"] }
+        let kconfig: Kconfig
+        do { kconfig = try FuzzFixtures.load(FuzzFixtures.configTree) } catch { return ["fixture: \(error)"] }
         let warnings = kconfig.loadConfig(text: String(decoding: input, as: UTF8.self), fileName: ".config")
         exercise(kconfig)
         return (kconfig.warnings + warnings).map(\.description)
     }
 
     private static func manifestFile(_ input: [UInt8]) -> [String] {
-        guard let kconfig = FuzzFixtures.load(FuzzFixtures.manifestTree) else { return ["fixture did not load"] }
+        let kconfig: Kconfig
+        do { kconfig = try FuzzFixtures.load(FuzzFixtures.manifestTree) } catch { return ["fixture: \(error)"] }
         kconfig.loadConfig(text: FuzzFixtures.manifestConfig, fileName: ".config")
         let parser = ManifestParser(file: "Manifest") { text, line in
             try kconfig.parseExpression(text, file: "Manifest", line: line)

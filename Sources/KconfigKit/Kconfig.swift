@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// A loaded Kconfig tree: its menu tree, its symbols, and the user's values.
 ///
 /// The engine follows Linux 6.1's scripts/kconfig (see `SymbolValue`,
@@ -6,56 +8,52 @@
 /// from one thread at a time.
 public final class Kconfig {
     private let table: SymbolTable
+    private let preprocessor: Preprocessor
     public let rootMenu: MenuNode
     public let mainMenuTitle: String
-    /// Warnings from parsing and from `parseExpression`.
+    /// Warnings from parsing (incl. `$(warning-if,…)`) and from `parseExpression`.
     public private(set) var warnings: [Diagnostic]
+    /// The texts of `$(info,…)`, in order: Linux prints them on standard output.
+    public let infoMessages: [String]
+    /// The Kconfig files read, root first, in the order they were opened.
+    public let sourceFiles: [String]
+    /// The environment variables the tree's macros used, in order of first
+    /// use, with their values (what Linux records in auto.conf.cmd).
+    public var environmentReferences: [(name: String, value: String)] { preprocessor.referencedEnvironment }
 
     /// Parses the tree whose root is `rootFile`.
     ///
     /// - Parameters:
     ///   - rootFile: the first Kconfig file; a relative path is taken relative
     ///     to `sourceTree`, as are `source` paths (Linux's `srctree`).
-    ///   - environment: the values of `$(NAME)` references; unknown names expand to "".
-    /// - Throws: `KconfigError` for the first syntax error, missing file or
-    ///   unterminated block, naming its file and line.
-    public convenience init(rootFile: String, sourceTree: String, environment: [String: String]) throws {
-        try self.init(rootFile: rootFile, sourceTree: sourceTree, environment: environment, files: DiskFiles())
+    ///   - environment: the environment of `$(NAME)` references not defined
+    ///     as macro variables, and of `$(shell,…)` commands.
+    ///   - shell: whether `$(shell,…)` runs commands (it does in Linux).
+    /// - Throws: `KconfigError` for the first syntax error, missing file,
+    ///   unterminated block or `$(error-if,…)`, naming its file and line.
+    public convenience init(rootFile: String, sourceTree: String, environment: [String: String],
+                            shell: MacroShellPolicy = .execute) throws {
+        try self.init(rootFile: rootFile, sourceTree: sourceTree, environment: environment, shell: shell,
+                      files: DiskFiles())
     }
 
     /// Parses a tree whose files come from `files` (in memory for fuzzing).
     package init(rootFile: String, sourceTree: String, environment: [String: String],
-                 files: any KconfigFiles) throws {
-        let sources = SourceResolver(sourceTree: sourceTree, preprocessor: Preprocessor(environment: environment),
-                                     files: files)
-        let file: SourceFile
-        switch sources.read(rootFile) {
-        case .success(let read): file = read
-        case .failure(let errno): throw KconfigError(file: rootFile, line: 0, "can't open file: \(errno)")
-        }
-        table = SymbolTable()
-        rootMenu = MenuNode(kind: .menu, file: rootFile, line: 1)
-        let parser = Parser(table: table, sources: sources)
-        try Self.parseTree(parser, file, into: rootMenu)
-        mainMenuTitle = parser.mainMenuTitle ?? "Main menu"
-        rootMenu.prompt = Prompt(text: mainMenuTitle, condition: nil)
-        var finalizer = MenuFinalizer(modules: table.context.modulesSymbol)
-        finalizer.finalizeTree(rootMenu)
-        warnings = parser.warnings + finalizer.warnings
-        table.context.invalidateAll()
-    }
-
-    /// Parses the tree into `root`. A failed initializer never reaches
-    /// `deinit`, so on an error this breaks the tree's reference cycles
-    /// (nodes ↔ symbols ↔ expressions) itself: a failed load leaks nothing.
-    static func parseTree(_ parser: Parser, _ file: SourceFile, into root: MenuNode) throws(KconfigError) {
+                 shell: MacroShellPolicy, files: any KconfigFiles) throws {
+        let root = Path.join(sourceTree, rootFile)
+        let macroShell = MacroShell(policy: shell, environment: environment, tree: FileSystem.realPath(root) ?? root)
+        preprocessor = Preprocessor(environment: environment, shell: macroShell)
+        let tree: LoadedTree
         do {
-            try parser.parseRoot(file, into: root)
+            tree = try LoadedTree(rootFile: rootFile, sourceTree: sourceTree, preprocessor: preprocessor, files: files)
         } catch {
-            root.releaseReferences()
-            parser.table.releaseReferences()
+            macroShell.finish(succeeded: false, environmentReferences: [])
             throw error
         }
+        macroShell.finish(succeeded: true, environmentReferences: preprocessor.referencedEnvironment)
+        (table, rootMenu, mainMenuTitle) = (tree.table, tree.rootMenu, tree.mainMenuTitle)
+        (warnings, sourceFiles, infoMessages) = (tree.warnings, tree.sourceFiles, preprocessor.infoMessages)
+        table.context.invalidateAll()
     }
 
     deinit {
@@ -94,8 +92,8 @@ extension Kconfig {
     /// undefined symbol (value `n`, as in Linux) and adds a warning to `warnings`.
     /// - Throws: `KconfigError` at `file`:`line` for a malformed expression.
     public func parseExpression(_ text: String, file: String, line: Int) throws -> Expression {
-        let sources = SourceResolver(sourceTree: "", preprocessor: Preprocessor(environment: [:]))
-        let parser = Parser(table: table, sources: sources)
+        // The tree's preprocessor: its macro variables mean the same here.
+        let parser = Parser(table: table, sources: SourceResolver(sourceTree: "", preprocessor: preprocessor))
         let expression = try parser.parseStandaloneExpression(SourceFile(name: file, bytes: Array(text.utf8)), line: line)
         for symbol in expression.referencedSymbols where !symbol.isDefined {
             warnings.append(Diagnostic(severity: .warning, file: file, line: line,

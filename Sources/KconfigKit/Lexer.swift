@@ -7,7 +7,11 @@
 ///   Unlike Linux, which warns and ends the string at the newline, an
 ///   unterminated string is an error.
 /// - Words are runs of `A-Z a-z 0-9 _ -`, with `$(…)` expanded in place; a
-///   word that expands to nothing is dropped.
+///   word that expands to nothing is dropped. Whatever a word expands to,
+///   blanks included, stays one word.
+/// - `NAME =`, `NAME :=` or `NAME +=` opening a statement makes the rest of
+///   the line, from its first non-blank, one raw `assignmentValue` token
+///   (Linux's ASSIGN_VAL state): no comments, no expansion there.
 /// - Help text is read on request (`readHelp`), with Linux's indentation rules.
 struct Lexer {
     let file: String
@@ -18,24 +22,40 @@ struct Lexer {
     private let lineOffset: Int
     private var lineStart = 0
     private var atLineStart = true
+    /// What the last two tokens were, to spot `NAME =` opening a statement
+    /// as Linux's second-stage lexer does (a file starts after a newline).
+    private var previous = Recent.endOfLine, beforePrevious = Recent.endOfLine
+    private var readsAssignmentValue = false
     private(set) var warnings: [Diagnostic] = []
 
-    /// - Parameter firstLine: the line number of the first byte (for text
-    ///   taken from the middle of another file).
-    init(file: String, bytes: [UInt8], preprocessor: Preprocessor, firstLine: Int = 1) {
+    private enum Recent {
+        case endOfLine, word, other
+    }
+
+    /// - Parameters:
+    ///   - firstLine: the line number of the first byte (for text taken from
+    ///     the middle of another file).
+    ///   - expressionOnly: the bytes are one expression, not statements, so
+    ///     `NAME = value` is a comparison, never an assignment.
+    init(file: String, bytes: [UInt8], preprocessor: Preprocessor, firstLine: Int = 1, expressionOnly: Bool = false) {
         self.file = file
         self.bytes = bytes
         self.preprocessor = preprocessor
         line = firstLine
         lineOffset = firstLine - 1
+        if expressionOnly { previous = .other }
     }
 
     /// The next token. At the end of a file not ending in a newline, an end
     /// of line comes first (with Linux's warning).
     mutating func next() throws(KconfigError) -> Token {
+        if readsAssignmentValue, let token = scanAssignmentValue() {
+            return token
+        }
         while index < bytes.count {
             if let token = try scanOne() {
                 atLineStart = token.kind == .endOfLine
+                noteReturned(token.kind)
                 return token
             }
         }
@@ -45,6 +65,36 @@ struct Lexer {
             return Token(kind: .endOfLine, line: line, column: column(of: index))
         }
         return Token(kind: .endOfFile, line: line, column: column(of: index))
+    }
+
+    private mutating func noteReturned(_ kind: TokenKind) {
+        let opensAssignment = beforePrevious == .endOfLine && previous == .word
+        switch kind {
+        case .symbol(.equal), .symbol(.colonEqual), .symbol(.plusEqual):
+            readsAssignmentValue = opensAssignment
+        default: break
+        }
+        beforePrevious = previous
+        switch kind {
+        case .endOfLine: previous = .endOfLine
+        case .word: previous = .word
+        default: previous = .other
+        }
+    }
+
+    /// The value after `NAME =`: the rest of the line from its first
+    /// non-blank, or nil when the line ends first (an empty value).
+    private mutating func scanAssignmentValue() -> Token? {
+        readsAssignmentValue = false
+        while index < bytes.count && (bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")) { index += 1 }
+        guard index < bytes.count && bytes[index] != UInt8(ascii: "\n") else { return nil }
+        let start = index
+        let end = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        index = end
+        beforePrevious = previous
+        previous = .other
+        return Token(kind: .assignmentValue(String(decoding: bytes[start..<end], as: UTF8.self)),
+                     line: line, column: column(of: start))
     }
 
     /// Scans from the current position; nil when it only skipped something.
@@ -144,7 +194,8 @@ struct Lexer {
 
     private mutating func expand(at start: Int) throws(KconfigError) -> [UInt8] {
         do {
-            return try preprocessor.expandReference(in: bytes, at: &index)
+            return try preprocessor.expandReference(in: bytes, at: &index,
+                                                     location: Preprocessor.Location(file: file, line: line))
         } catch {
             throw self.error(error.message, column: column(of: start))
         }
@@ -206,6 +257,7 @@ extension Lexer {
             }
         }
         atLineStart = true
+        previous = .other // help text is not a newline: `NAME =` right after it is no assignment (as Linux)
         return String(decoding: text, as: UTF8.self)
     }
 

@@ -14,6 +14,8 @@ final class Parser {
     var expressionDepth = 0
     /// The files being parsed, outermost first, to refuse recursive inclusion.
     var openFiles: [String] = []
+    /// Every file opened, in order.
+    var filesRead: [String] = []
     /// Open `menu`/`choice`/`if` blocks, bounded so hostile input cannot exhaust the stack.
     var blockDepth = 0
     private let maximumBlockDepth = 200
@@ -28,6 +30,7 @@ final class Parser {
     /// Parses the root file into `root`, which becomes the main menu.
     func parseRoot(_ file: SourceFile, into root: MenuNode) throws(KconfigError) {
         openFiles = [file.name]
+        filesRead = [file.name]
         try withFile(file) { () throws(KconfigError) in
             // Blank and comment lines may come first: they are not statements.
             while token.kind == .endOfLine { try advance() }
@@ -43,7 +46,8 @@ final class Parser {
     /// Parses one expression that fills `file` (a manifest's condition, say)
     /// whose text starts on line `line`.
     func parseStandaloneExpression(_ file: SourceFile, line: Int) throws(KconfigError) -> Expression {
-        lexer = Lexer(file: file.name, bytes: file.bytes, preprocessor: sources.preprocessor, firstLine: line)
+        lexer = Lexer(file: file.name, bytes: file.bytes, preprocessor: sources.preprocessor, firstLine: line,
+                      expressionOnly: true)
         try advance()
         let expression = try parseExpression()
         guard token.kind == .endOfLine || token.kind == .endOfFile else {
@@ -92,6 +96,8 @@ final class Parser {
                 try parseSource(into: parent, condition: condition)
             case .keyword(.mainmenu):
                 throw error("'mainmenu' must be the first statement of the root file", at: start)
+            case .word(let name) where !inChoice:
+                try parseAssignment(to: name)
             case .word(let word):
                 throw error("unknown statement \"\(word)\"", at: start)
             default:
@@ -180,6 +186,18 @@ final class Parser {
         guard token.kind == .endOfLine || token.kind == .endOfFile else {
             throw error("unexpected \(token.spelling), expected end of line", at: token)
         }
+        try advance()
+    }
+
+    /// Ends a statement with effects on what follows (a macro variable, a
+    /// sourced file): `effect` runs at the statement's newline, before the
+    /// next line is read, as Linux's parser reduces the statement there —
+    /// reading on first would expand the next line's macros too early.
+    func endStatement(_ effect: () throws(KconfigError) -> Void) throws(KconfigError) {
+        guard token.kind == .endOfLine || token.kind == .endOfFile else {
+            throw error("unexpected \(token.spelling), expected end of line", at: token)
+        }
+        try effect()
         try advance()
     }
 

@@ -8,13 +8,14 @@ extension Parser {
         guard case .keyword(let keyword) = token.kind else { return }
         try advance()
         let written = try expectQuoted(after: keyword.rawValue)
-        try expectEndOfLine()
         let name = sources.name(for: written, keyword: keyword, includingFile: lexer.file)
-        guard let files = sources.files(named: name, keyword: keyword) else {
-            throw error("can't open file \"\(name)\"", at: start)
-        }
-        for file in files {
-            try include(file, into: parent, condition: condition, at: start)
+        try endStatement { () throws(KconfigError) in
+            guard let files = sources.files(named: name, keyword: keyword) else {
+                throw error("can't open file \"\(name)\"", at: start)
+            }
+            for file in files {
+                try include(file, into: parent, condition: condition, at: start)
+            }
         }
     }
 
@@ -34,6 +35,7 @@ extension Parser {
         case .failure(let errno): throw error("can't open file \"\(name)\": \(errno)", at: start)
         }
         openFiles.append(name)
+        filesRead.append(name)
         defer { openFiles.removeLast() }
         try withFile(file) { () throws(KconfigError) in try parseFileBody(into: parent, condition: condition) }
     }

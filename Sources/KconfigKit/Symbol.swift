@@ -51,7 +51,8 @@ public final class Symbol: CustomStringConvertible {
     /// OR of `IMPLIER && condition` over all `imply`s of this symbol.
     public internal(set) var impliedBy: Expression?
 
-    /// Order of first reference; with the name it fixes Linux's hash order.
+    /// Order of creation among the tree's symbols and choices (0, 1, 2…):
+    /// with the name it fixes Linux's hash order; also a dense index.
     let creationIndex: Int
     let context: EvaluationContext
     var user = UserValue()

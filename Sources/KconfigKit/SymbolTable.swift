@@ -10,11 +10,14 @@ final class SymbolTable {
     /// Symbols in order of first definition.
     private(set) var defined: [Symbol] = []
     private(set) var choices: [Symbol] = []
+    /// Symbols and choices made so far: the next one's `creationIndex`.
+    private(set) var count = 0
 
     /// The symbol called `name`, created (undefined) if it is new.
     func lookUp(_ name: String) -> Symbol {
         if let symbol = byName[name] { return symbol }
-        let symbol = Symbol(name: name, creationIndex: all.count, context: context)
+        let symbol = Symbol(name: name, creationIndex: count, context: context)
+        count += 1
         byName[name] = symbol
         all.append(symbol)
         return symbol
@@ -25,7 +28,8 @@ final class SymbolTable {
     /// A new choice; named choices with the same name share one symbol, as in Linux.
     func choice(named name: String?) -> Symbol {
         if let name, let existing = choices.first(where: { $0.name == name }) { return existing }
-        let choice = Symbol(name: name ?? "", isChoice: true, creationIndex: -1, context: context)
+        let choice = Symbol(name: name ?? "", isChoice: true, creationIndex: count, context: context)
+        count += 1
         choices.append(choice)
         return choice
     }
@@ -40,7 +44,18 @@ final class SymbolTable {
     /// name modulo 9973, newest first within a bucket. Linux writes
     /// autoconf.h in this order, so the header matches it byte for byte.
     var inLinuxHashOrder: [Symbol] {
-        all.map { (bucket: Self.bucket(of: $0.name), symbol: $0) }
+        Self.inLinuxHashOrder(all)
+    }
+
+    /// Symbols and choices in Linux's `for_all_symbols` order: a choice is
+    /// hashed too, an unnamed one into bucket 0.
+    var withChoicesInLinuxHashOrder: [Symbol] {
+        Self.inLinuxHashOrder(all + choices)
+    }
+
+    /// Bucket by bucket; within one, newest first (Linux prepends).
+    private static func inLinuxHashOrder(_ symbols: [Symbol]) -> [Symbol] {
+        symbols.map { (bucket: $0.name.isEmpty ? 0 : bucket(of: $0.name), symbol: $0) }
             .sorted { ($0.bucket, $1.symbol.creationIndex) < ($1.bucket, $0.symbol.creationIndex) }
             .map(\.symbol)
     }

@@ -23,6 +23,8 @@ enum TokenKind: Equatable {
     /// A quoted string, escapes resolved and macros expanded.
     case quoted(String)
     case symbol(Operator)
+    /// The raw text after `NAME =`, `:=` or `+=` (see `Lexer`).
+    case assignmentValue(String)
     case endOfLine
     case endOfFile
 }
@@ -40,6 +42,7 @@ struct Token {
         case .word(let word): "'\(word)'"
         case .quoted(let text): "\"\(text)\""
         case .symbol(let op): "'\(op.rawValue)'"
+        case .assignmentValue(let text): "'\(text)'"
         case .endOfLine: "end of line"
         case .endOfFile: "end of file"
         }

@@ -8,7 +8,7 @@ import Testing
 /// KCONFIGKIT_RECORD=1 to overwrite the expectations with KconfigKit's own
 /// output instead (then compare with `git diff` before committing).
 struct FixtureTests {
-    static let scenarios = ["menus", "select", "choices", "ranges", "strings", "source", "defconfig", "globs"]
+    static let scenarios = ["menus", "select", "choices", "ranges", "strings", "source", "defconfig", "globs", "macros"]
 
     @Test(arguments: scenarios)
     func matchesLinuxConf(_ scenario: String) throws {

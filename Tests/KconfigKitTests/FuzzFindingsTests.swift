@@ -1,3 +1,4 @@
+import SystemPackage
 import Testing
 @testable import KconfigKit
 
@@ -7,20 +8,32 @@ struct FuzzFindingsTests {
     /// A failed initializer never runs `deinit`, which is what breaks the
     /// tree's reference cycles (nodes ↔ symbols ↔ expressions): every load
     /// that ended in a syntax error leaked the whole tree parsed so far.
-    @Test func aFailedLoadLeavesNoReferenceCycles() {
+    @Test(arguments: [
+        "config A\n\tbool \"A\"\n\tdepends on B\n\tselect A\nconfig B\n\tbool \"$(X\n", // syntax error
+        "config A\n\tbool \"A\"\n\tdepends on B\nconfig B\n\tbool \"B\"\n\tdepends on A\n", // dependency loop
+    ])
+    func aFailedLoadLeavesNoReferenceCycles(_ text: String) {
         weak var symbol: Symbol?
         do {
             let table = SymbolTable()
-            let root = MenuNode(kind: .menu, file: "Kconfig", line: 1)
-            let parser = Parser(table: table, sources: SourceResolver(sourceTree: "",
-                                                                      preprocessor: Preprocessor(environment: [:])))
-            let text = "config A\n\tbool \"A\"\n\tdepends on B\n\tselect A\nconfig B\n\tbool \"$(X\n"
+            let preprocessor = Preprocessor(environment: [:], shell: MacroShell(policy: .refuse, environment: [:], tree: ""))
             #expect(throws: KconfigError.self) {
-                try Kconfig.parseTree(parser, SourceFile(name: "Kconfig", bytes: Array(text.utf8)), into: root)
+                _ = try LoadedTree(rootFile: "Kconfig", sourceTree: "", preprocessor: preprocessor,
+                                   files: FakeFiles(files: ["Kconfig": text]), table: table)
             }
             symbol = table.find("A")
             #expect(symbol != nil)
         }
         #expect(symbol == nil)
+    }
+}
+
+/// Kconfig files in memory.
+struct FakeFiles: KconfigFiles {
+    var files: [String: String]
+    func isRegularFile(_ path: String) -> Bool { files[path] != nil }
+    func glob(_ pattern: String) -> [String] { [] }
+    func read(_ path: String) -> Result<[UInt8], Errno> {
+        files[path].map { .success(Array($0.utf8)) } ?? .failure(.noSuchFileOrDirectory)
     }
 }

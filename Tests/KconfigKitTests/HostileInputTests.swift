@@ -38,10 +38,17 @@ struct HostileInputTests {
         _ = kconfig.configText()
     }
 
-    @Test func dependencyLoopsTerminate() throws {
-        let kconfig = try load(["Kconfig": "config A\n\tbool \"A\"\n\tdepends on B\nconfig B\n\tbool \"B\"\n\tdepends on A\n\tselect A\n"])
-        _ = kconfig.configText()
-        _ = kconfig.headerText()
+    /// A loop is a recursive-dependency error, as in Linux (DependencyTests
+    /// checks the messages); loading must end with it, not hang.
+    @Test func dependencyLoopsAreRejected() {
+        let message = loadError(["Kconfig": "config A\n\tbool \"A\"\n\tdepends on B\nconfig B\n\tbool \"B\"\n\tdepends on A\n\tselect A\n"])
+        #expect(message?.hasPrefix("Kconfig:4: error: recursive dependency detected!\nKconfig:4:\tsymbol B depends on A\nKconfig:1:\tsymbol A depends on B") == true)
+    }
+
+    @Test func absurdlyDeepDependencyChainsAreAnErrorNotACrash() {
+        let chain = (0..<20000).map { "config S\($0)\n\tbool \"S\($0)\"\n\tdepends on S\($0 + 1)\n" }.joined()
+        let message = loadError(["Kconfig": chain])
+        #expect(message?.contains("error: dependencies nested more than 4000 levels deep") == true)
     }
 
     private func loadAndUse(_ text: String) {
