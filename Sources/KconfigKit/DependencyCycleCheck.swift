@@ -14,18 +14,39 @@
 /// A choice and its members are checked as one group (members depend on
 /// their choice by construction, which is no cycle).
 struct DependencyCycleCheck {
-    /// How the walk got from a symbol to the next one.
+    /// How the walk got from a symbol to the next one. A plain value (no
+    /// strings): the walk copies one per symbol mention it visits.
     private enum Edge {
         case directDependency, reverseDependency, impliedBy
-        /// A prompt's or property's condition; `kind` names it ("prompt", "default"...).
-        case visibility(kind: String, file: String, line: Int)
+        /// The condition of the prompt of the symbol's `node`-th definition.
+        case promptCondition(node: Int)
+        /// The condition of a property (`default`, `range`) of a definition.
+        case propertyCondition(node: Int, property: Int)
         /// A default's value.
-        case defaultValue(file: String, line: Int)
+        case defaultValue(node: Int, property: Int)
         case none
     }
 
+    /// One step of the walk. The walk keeps its own stack (no recursion), so
+    /// however long a chain of dependencies, it cannot exhaust the call stack.
     private struct Frame {
+        enum Role {
+            /// A symbol's outgoing edges (also a choice's own, or a member's
+            /// while its choice group is checked).
+            case edges
+            /// A choice member on its way to its choice: one edge, to the choice.
+            case toChoice
+            /// A choice and its members (Linux's sym_check_choice_deps): the
+            /// choice's own edges first, then each member's; `next` member.
+            case group(next: Int)
+        }
+
         var symbol: Symbol
+        var role: Role
+        /// The symbols still to visit from here, each with the edge leading there.
+        var targets: [(edge: Edge, symbol: Symbol)] = []
+        var next = 0
+        /// The edge followed last, for reports.
         var edge: Edge = .none
     }
 
@@ -42,10 +63,6 @@ struct DependencyCycleCheck {
     }
 
     private(set) var cycles: [Cycle] = []
-    /// Set when a walk went deeper than `maximumDepth`: checking stops there
-    /// rather than exhausting the stack on a hostile tree.
-    private(set) var tooDeep: Symbol?
-    let maximumDepth = 4000
 
     /// - Parameter symbolCount: how many symbols and choices the tree has.
     init(symbolCount: Int) {
@@ -55,97 +72,110 @@ struct DependencyCycleCheck {
 
     /// Checks every symbol, in the order given (Linux uses its hash order).
     mutating func checkAll(_ symbols: [Symbol]) {
-        for symbol in symbols where tooDeep == nil { _ = check(symbol) }
+        for symbol in symbols where !done[symbol.creationIndex] { walk(from: symbol) }
     }
 
-    /// The symbol that closes a cycle reachable from `symbol`, or nil.
-    private mutating func check(_ symbol: Symbol) -> Symbol? {
-        let id = symbol.creationIndex
-        if onWalk[id] {
-            report(closingAt: symbol)
-            return symbol
-        }
-        if done[id] { return nil }
-        guard stack.count < maximumDepth else {
-            tooDeep = symbol
-            return symbol
-        }
-        if let choice = symbol.choice {
-            stack.append(Frame(symbol: symbol))
-            defer { stack.removeLast() }
-            return check(choice)
-        }
-        if symbol.isChoice { return checkChoice(symbol) }
-        onWalk[id] = true
-        done[id] = true
-        defer { onWalk[id] = false }
-        return checkEdges(of: symbol)
-    }
-
-    /// Linux's sym_check_choice_deps: the choice first, then its members,
-    /// all marked as on the walk so that a path back into the group is a cycle.
-    private mutating func checkChoice(_ choice: Symbol) -> Symbol? {
-        stack.append(Frame(symbol: choice))
-        defer { stack.removeLast() }
-        let group = [choice] + choice.choiceMembers
-        group.forEach { onWalk[$0.creationIndex] = true; done[$0.creationIndex] = true }
-        defer { choice.choiceMembers.forEach { onWalk[$0.creationIndex] = false } }
-        var found = checkEdges(of: choice)
-        // Members depend on their choice by construction: not a cycle.
-        onWalk[choice.creationIndex] = false
-        for member in choice.choiceMembers where found == nil {
-            found = checkEdges(of: member)
-        }
-        if let closing = found, closing.choice === choice { return choice }
-        return found
-    }
-
-    /// Linux's sym_check_sym_deps: every outgoing edge of one symbol.
-    private mutating func checkEdges(of symbol: Symbol) -> Symbol? {
-        stack.append(Frame(symbol: symbol))
-        defer { stack.removeLast() }
-        let edges: [(Edge, Expression?)] = [
-            (.directDependency, symbol.directDependency),
-            (.reverseDependency, symbol.reverseDependency),
-            (.impliedBy, symbol.impliedBy),
-        ]
-        for (edge, expression) in edges + propertyEdges(of: symbol) {
-            stack[stack.count - 1].edge = edge
-            if let found = check(expression) { return found }
-        }
-        return nil
-    }
-
-    /// Prompts and properties, in the order of their definitions; selects
-    /// and implies are the reverse edges already followed.
-    private func propertyEdges(of symbol: Symbol) -> [(Edge, Expression?)] {
-        symbol.nodes.flatMap { node -> [(Edge, Expression?)] in
-            var edges: [(Edge, Expression?)] = []
-            if let prompt = node.prompt {
-                edges.append((.visibility(kind: "prompt", file: node.file, line: node.line), prompt.condition))
+    /// A depth-first walk; the first cycle met is reported and ends the walk
+    /// (as Linux's sym_check_deps returns at once).
+    private mutating func walk(from root: Symbol) {
+        enter(root)
+        while !stack.isEmpty {
+            guard let target = nextTarget() else {
+                finishTop()
+                continue
             }
-            for property in node.properties {
+            if onWalk[target.creationIndex] {
+                report(closingAt: target)
+                unwind()
+                return
+            }
+            if !done[target.creationIndex] { enter(target) }
+        }
+    }
+
+    private mutating func enter(_ symbol: Symbol) {
+        if let choice = symbol.choice {
+            stack.append(Frame(symbol: symbol, role: .toChoice, targets: [(.none, choice)]))
+        } else if symbol.isChoice {
+            for member in [symbol] + symbol.choiceMembers {
+                onWalk[member.creationIndex] = true
+                done[member.creationIndex] = true
+            }
+            stack.append(Frame(symbol: symbol, role: .group(next: 0)))
+            stack.append(Frame(symbol: symbol, role: .edges, targets: edges(of: symbol)))
+        } else {
+            onWalk[symbol.creationIndex] = true
+            done[symbol.creationIndex] = true
+            stack.append(Frame(symbol: symbol, role: .edges, targets: edges(of: symbol)))
+        }
+    }
+
+    /// The top frame's next target, noting the edge taken; nil when done.
+    private mutating func nextTarget() -> Symbol? {
+        let top = stack.count - 1
+        guard stack[top].next < stack[top].targets.count else { return nil }
+        let (edge, symbol) = stack[top].targets[stack[top].next]
+        stack[top].next += 1
+        stack[top].edge = edge
+        return symbol
+    }
+
+    /// The top frame has nothing left to visit.
+    private mutating func finishTop() {
+        let top = stack[stack.count - 1]
+        switch top.role {
+        case .toChoice:
+            stack.removeLast()
+        case .edges:
+            stack.removeLast()
+            // Members stay marked until their group ends; members depend on
+            // their choice by construction, so the choice itself is unmarked
+            // once its own edges are checked.
+            if top.symbol.choice == nil { onWalk[top.symbol.creationIndex] = false }
+        case .group(let next) where next < top.symbol.choiceMembers.count:
+            stack[stack.count - 1].role = .group(next: next + 1)
+            let member = top.symbol.choiceMembers[next]
+            stack.append(Frame(symbol: member, role: .edges, targets: edges(of: member)))
+        case .group:
+            stack.removeLast()
+            top.symbol.choiceMembers.forEach { onWalk[$0.creationIndex] = false }
+        }
+    }
+
+    /// After a cycle: leaves the walk, unmarking what it marked.
+    private mutating func unwind() {
+        for frame in stack {
+            onWalk[frame.symbol.creationIndex] = false
+            frame.symbol.choiceMembers.forEach { onWalk[$0.creationIndex] = false }
+        }
+        stack = []
+    }
+
+    /// Linux's sym_check_sym_deps order: direct, reverse and implied
+    /// dependencies; then prompts and properties in the order of their
+    /// definitions (selects and implies are the reverse edges already
+    /// followed); a non-choice symbol's default values too.
+    private func edges(of symbol: Symbol) -> [(edge: Edge, symbol: Symbol)] {
+        var edges: [(edge: Edge, symbol: Symbol)] = []
+        func add(_ edge: Edge, _ expression: Expression?) {
+            expression?.forEachSymbol { edges.append((edge, $0)) }
+        }
+        add(.directDependency, symbol.directDependency)
+        add(.reverseDependency, symbol.reverseDependency)
+        add(.impliedBy, symbol.impliedBy)
+        for (n, node) in symbol.nodes.enumerated() {
+            if let prompt = node.prompt { add(.promptCondition(node: n), prompt.condition) }
+            for (p, property) in node.properties.enumerated() {
                 switch property.kind {
                 case .select, .imply: continue
-                case .range:
-                    edges.append((.visibility(kind: "range", file: property.file, line: property.line), property.condition))
+                case .range: add(.propertyCondition(node: n, property: p), property.condition)
                 case .defaultValue(let value):
-                    edges.append((.visibility(kind: "default", file: property.file, line: property.line), property.condition))
-                    if !symbol.isChoice { edges.append((.defaultValue(file: property.file, line: property.line), value)) }
+                    add(.propertyCondition(node: n, property: p), property.condition)
+                    if !symbol.isChoice { add(.defaultValue(node: n, property: p), value) }
                 }
             }
-            return edges
         }
-    }
-
-    private mutating func check(_ expression: Expression?) -> Symbol? {
-        switch expression {
-        case nil, .constant?: return nil
-        case .symbol(let symbol)?: return check(symbol)
-        case .not(let inner)?: return check(inner)
-        case .and(let lhs, let rhs)?, .or(let lhs, let rhs)?, .comparison(_, let lhs, let rhs)?:
-            return check(lhs) ?? check(rhs)
-        }
+        return edges
     }
 
     // MARK: Reporting (Linux's sym_check_print_recursive)
@@ -154,7 +184,7 @@ struct DependencyCycleCheck {
         var frames = stack
         var last = closing
         if let choice = closing.choice {
-            frames.append(Frame(symbol: closing))
+            frames.append(Frame(symbol: closing, role: .toChoice))
             last = choice
         }
         guard let start = frames.lastIndex(where: { $0.symbol === last }) else { return }
@@ -173,22 +203,26 @@ struct DependencyCycleCheck {
         if frame.symbol.isChoice { return "choice \(name) contains symbol \(nextName)" }
         if frame.symbol.choice != nil { return "symbol \(name) is part of choice \(nextName)" }
         switch frame.edge {
-        case .directDependency: return "symbol \(name) depends on \(nextName)"
+        case .directDependency, .none: return "symbol \(name) depends on \(nextName)"
         case .reverseDependency: return "symbol \(name) is selected by \(nextName)"
         case .impliedBy: return "symbol \(name) is implied by \(nextName)"
         case .defaultValue: return "symbol \(name) default value contains \(nextName)"
-        case .visibility(let kind, _, _): return "symbol \(name) \(kind) is visible depending on \(nextName)"
-        case .none: return "symbol \(name) depends on \(nextName)"
+        case .promptCondition: return "symbol \(name) prompt is visible depending on \(nextName)"
+        case .propertyCondition(let node, let index):
+            let kind = if case .range = frame.symbol.nodes[node].properties[index].kind { "range" } else { "default" }
+            return "symbol \(name) \(kind) is visible depending on \(nextName)"
         }
     }
 
-    /// A property's place for property edges, else the first definition.
+    /// A prompt's or property's place for those edges, else the first definition.
     private func location(of frame: Frame) -> (String, Int) {
+        let nodes = frame.symbol.nodes
         switch frame.edge {
-        case .visibility(_, let file, let line), .defaultValue(let file, let line): return (file, line)
-        default:
-            let node = frame.symbol.nodes.first
-            return (node?.file ?? "", node?.line ?? 0)
+        case .promptCondition(let node): return (nodes[node].file, nodes[node].line)
+        case .propertyCondition(let node, let index), .defaultValue(let node, let index):
+            let property = nodes[node].properties[index]
+            return (property.file, property.line)
+        default: return (nodes.first?.file ?? "", nodes.first?.line ?? 0)
         }
     }
 
@@ -209,10 +243,6 @@ extension DependencyCycleCheck {
     static func rejectCycles(among symbols: [Symbol]) throws(KconfigError) {
         var check = DependencyCycleCheck(symbolCount: (symbols.map(\.creationIndex).max() ?? -1) + 1)
         check.checkAll(symbols)
-        if let symbol = check.tooDeep, let node = symbol.nodes.first {
-            throw KconfigError(file: node.file, line: node.line,
-                               "dependencies nested more than \(check.maximumDepth) levels deep at \(symbol.name)")
-        }
         guard let first = check.cycles.first else { return }
         let reports = check.cycles.enumerated().map { index, cycle in
             let header = index == 0 ? [] : ["\(cycle.file):\(cycle.line): error: recursive dependency detected!"]

@@ -48,6 +48,18 @@ public indirect enum Expression: CustomStringConvertible {
         return combine(balanced(terms[..<middle], combine), balanced(terms[middle...], combine))
     }
 
+    /// Calls `body` for each mention of a symbol, left to right.
+    func forEachSymbol(_ body: (Symbol) -> Void) {
+        switch self {
+        case .symbol(let symbol): body(symbol)
+        case .constant: break
+        case .not(let inner): inner.forEachSymbol(body)
+        case .and(let lhs, let rhs), .or(let lhs, let rhs), .comparison(_, let lhs, let rhs):
+            lhs.forEachSymbol(body)
+            rhs.forEachSymbol(body)
+        }
+    }
+
     /// The symbols the expression mentions, in order, each once.
     public var referencedSymbols: [Symbol] {
         var seen: Set<ObjectIdentifier> = []

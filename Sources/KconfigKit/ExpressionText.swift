@@ -22,7 +22,8 @@ extension Expression {
         let body: String
         switch self {
         case .symbol(let symbol): body = Self.annotated(symbol)
-        case .constant(let value): body = value
+        // y, m and n are tristate symbols in Linux: they show a value too.
+        case .constant(let value): body = ["y", "m", "n"].contains(value) ? "\(value) [=\(value)]" : value
         case .not(let inner): body = "!" + inner.annotated(parentPrecedence: 3)
         case .and(let lhs, let rhs): body = lhs.annotated(parentPrecedence: 2) + " && " + rhs.annotated(parentPrecedence: 2)
         case .or(let lhs, let rhs): body = lhs.annotated(parentPrecedence: 1) + " || " + rhs.annotated(parentPrecedence: 1)
@@ -33,8 +34,9 @@ extension Expression {
     }
 
     private static func annotated(_ symbol: Symbol) -> String {
-        let name = symbol.name.isEmpty ? "<choice>" : symbol.name
-        return symbol.type == .unknown ? name : "\(name) [=\(symbol.value)]"
+        // Linux prints a choice without a value: it has no name to look up.
+        if symbol.name.isEmpty { return "<choice>" }
+        return symbol.type == .unknown ? symbol.name : "\(symbol.name) [=\(symbol.value)]"
     }
 
     /// The OR terms of an expression built as a (balanced) tree of ORs.

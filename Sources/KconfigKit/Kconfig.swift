@@ -79,9 +79,13 @@ public final class Kconfig {
 
     /// Every symbol in the order Linux's `for_all_symbols` visits them.
     var symbolsInLinuxOrder: [Symbol] { table.inLinuxHashOrder }
+    /// Symbols and choices in the order of Linux's `for_all_symbols` (the `*config` modes use it).
+    var symbolsAndChoicesInLinuxOrder: [Symbol] { table.inLinuxHashOrderWithChoices }
     var allChoicesAndSymbols: [Symbol] { table.all + table.choices }
     func findAny(_ name: String) -> Symbol? { table.find(name) }
     func invalidateValues() { table.context.invalidateAll() }
+    /// The context the values are computed in (the `*config` modes watch it).
+    var evaluation: EvaluationContext { table.context }
 }
 
 // MARK: - Expressions for other modules

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Splits one Kconfig file into tokens, after Linux 6.1's lexer.l.
 ///
 /// - `#` starts a comment to the end of the line; `\` before a newline
@@ -89,7 +91,7 @@ struct Lexer {
         while index < bytes.count && (bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\t")) { index += 1 }
         guard index < bytes.count && bytes[index] != UInt8(ascii: "\n") else { return nil }
         let start = index
-        let end = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        let end = endOfLine(from: index)
         index = end
         beforePrevious = previous
         previous = .other
@@ -103,7 +105,7 @@ struct Lexer {
         let byte = bytes[index]
         switch byte {
         case UInt8(ascii: "#"):
-            while index < bytes.count && bytes[index] != UInt8(ascii: "\n") { index += 1 }
+            index = endOfLine(from: index)
         case UInt8(ascii: " "), UInt8(ascii: "\t"):
             index += 1
         case UInt8(ascii: "\\") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n"):
@@ -133,6 +135,17 @@ struct Lexer {
 
     private func column(of position: Int) -> Int { position - lineStart + 1 }
 
+    /// The index of the next newline at or after `position`, or the end.
+    private func endOfLine(from position: Int) -> Int {
+        guard position < bytes.count else { return bytes.count }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let found = memchr(buffer.baseAddress! + position, Int32(UInt8(ascii: "\n")), buffer.count - position) else {
+                return buffer.count
+            }
+            return buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
     private mutating func scanOperator() -> Operator? {
         let two = index + 1 < bytes.count ? String(decoding: bytes[index...index + 1], as: UTF8.self) : ""
         if let op = Operator(rawValue: two) {
@@ -148,8 +161,17 @@ struct Lexer {
     private mutating func scanString() throws(KconfigError) -> Token {
         let quote = bytes[index]
         let start = index
-        var text: [UInt8] = []
         index += 1
+        // The common case: no escape and no macro before the closing quote.
+        var end = index
+        while end < bytes.count && bytes[end] != quote && !bytes[end].isSpecialInString { end += 1 }
+        if end < bytes.count && bytes[end] == quote {
+            let text = String(decoding: bytes[index..<end], as: UTF8.self)
+            index = end + 1
+            return Token(kind: .quoted(text), line: line, column: column(of: start))
+        }
+        var text = Array(bytes[index..<end])
+        index = end
         while index < bytes.count && bytes[index] != UInt8(ascii: "\n") {
             let byte = bytes[index]
             index += 1
@@ -171,8 +193,14 @@ struct Lexer {
 
     private mutating func scanWord() throws(KconfigError) -> Token? {
         let start = index
-        var text: [UInt8] = []
-        var expanded = false
+        while index < bytes.count && bytes[index].isWordCharacter { index += 1 }
+        guard index < bytes.count && bytes[index] == UInt8(ascii: "$") else {
+            // The common case: a plain word, taken straight from the file.
+            let word = bytes[start..<index]
+            let kind: TokenKind = Keyword(word).map { .keyword($0) } ?? .word(String(decoding: word, as: UTF8.self))
+            return Token(kind: kind, line: line, column: column(of: start))
+        }
+        var text = Array(bytes[start..<index])
         while index < bytes.count {
             let byte = bytes[index]
             if byte.isWordCharacter {
@@ -180,16 +208,14 @@ struct Lexer {
                 index += 1
             } else if byte == UInt8(ascii: "$") {
                 index += 1
-                expanded = true
                 text += try expand(at: start)
             } else {
                 break
             }
         }
-        let word = String(decoding: text, as: UTF8.self)
-        if expanded && word.isEmpty { return nil }
-        let kind: TokenKind = !expanded ? Keyword(rawValue: word).map { .keyword($0) } ?? .word(word) : .word(word)
-        return Token(kind: kind, line: line, column: column(of: start))
+        // An expanded word is never a keyword, and one that expands to nothing is dropped.
+        guard !text.isEmpty else { return nil }
+        return Token(kind: .word(String(decoding: text, as: UTF8.self)), line: line, column: column(of: start))
     }
 
     private mutating func expand(at start: Int) throws(KconfigError) -> [UInt8] {
@@ -214,7 +240,7 @@ struct Lexer {
             start = position + 1
         }
         guard current == number, start <= bytes.count else { return "" }
-        let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        let end = endOfLine(from: start)
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
@@ -241,18 +267,21 @@ extension Lexer {
         var text: [UInt8] = []
         var indentation = HelpIndentation()
         while index < bytes.count {
-            let blanks = bytes[index...].prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-            let afterBlanks = index + blanks.count
+            var afterBlanks = index
+            while afterBlanks < bytes.count && bytes[afterBlanks].isBlank { afterBlanks += 1 }
             if afterBlanks < bytes.count && bytes[afterBlanks] == UInt8(ascii: "\n") {
                 index = afterBlanks
                 if endsHelpAfterNewline() { break }
                 text.append(UInt8(ascii: "\n"))
-            } else if !blanks.isEmpty {
+            } else if afterBlanks > index {
+                guard let extra = indentation.extraSpaces(forBlanks: bytes[index..<afterBlanks]) else {
+                    index = afterBlanks
+                    break
+                }
                 index = afterBlanks
-                guard let extra = indentation.extraSpaces(forBlanks: blanks) else { break }
-                text += [UInt8](repeating: UInt8(ascii: " "), count: extra)
+                text.append(contentsOf: repeatElement(UInt8(ascii: " "), count: extra))
             } else {
-                text += takeRestOfLine()
+                appendRestOfLine(to: &text)
                 indentation.noteText()
             }
         }
@@ -271,12 +300,13 @@ extension Lexer {
         return next != UInt8(ascii: " ") && next != UInt8(ascii: "\t") && next != UInt8(ascii: "\n")
     }
 
-    private mutating func takeRestOfLine() -> [UInt8] {
-        let end = bytes[index...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
-        var slice = bytes[index..<end]
-        while let last = slice.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { slice.removeLast() }
+    /// Appends the rest of the line without its trailing blanks.
+    private mutating func appendRestOfLine(to text: inout [UInt8]) {
+        let end = endOfLine(from: index)
+        var trimmed = end
+        while trimmed > index && bytes[trimmed - 1].isBlank { trimmed -= 1 }
+        text.append(contentsOf: bytes[index..<trimmed])
         index = end
-        return Array(slice)
     }
 }
 
@@ -302,6 +332,13 @@ private struct HelpIndentation {
 }
 
 extension UInt8 {
+    var isBlank: Bool { self == UInt8(ascii: " ") || self == UInt8(ascii: "\t") }
+
+    /// What ends the plain run of a quoted string: an escape, a macro, a newline.
+    var isSpecialInString: Bool {
+        self == UInt8(ascii: "\\") || self == UInt8(ascii: "$") || self == UInt8(ascii: "\n")
+    }
+
     /// Characters of an unquoted word: `A-Z a-z 0-9 _ -`.
     var isWordCharacter: Bool {
         isDigit || ((self | 0x20) >= UInt8(ascii: "a") && (self | 0x20) <= UInt8(ascii: "z"))

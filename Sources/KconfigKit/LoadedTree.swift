@@ -26,7 +26,7 @@ struct LoadedTree {
             rootMenu.prompt = Prompt(text: mainMenuTitle, condition: nil)
             var finalizer = MenuFinalizer(modules: table.context.modulesSymbol)
             finalizer.finalizeTree(rootMenu)
-            try DependencyCycleCheck.rejectCycles(among: table.withChoicesInLinuxHashOrder)
+            try DependencyCycleCheck.rejectCycles(among: table.inLinuxHashOrderWithChoices)
             warnings = parser.warnings + preprocessor.warnings + finalizer.warnings
         } catch {
             // A failed load never reaches Kconfig's deinit, which breaks the

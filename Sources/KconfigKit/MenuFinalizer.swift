@@ -85,28 +85,34 @@ struct MenuFinalizer {
         expression?.rewritingModule(modules: modules)
     }
 
+    /// Finalizes the children one after the other, building the new list in
+    /// one pass (moving siblings into submenus by removal from the old list
+    /// was quadratic in a menu's length).
     private mutating func finalizeChildren(of parent: MenuNode) {
+        let siblings = parent.children
+        var kept: [MenuNode] = []
         var index = 0
-        while index < parent.children.count {
-            finalizeEntry(at: index, in: parent)
-            index += 1
+        while index < siblings.count {
+            kept.append(finalizeEntry(siblings, at: &index))
         }
+        parent.children = kept
     }
 
-    /// Finalizes `parent.children[index]`; a childless symbol then takes the
-    /// following siblings that depend on it as its children.
-    private mutating func finalizeEntry(at index: Int, in parent: MenuNode) {
-        let node = parent.children[index]
+    /// Finalizes `siblings[index]` and moves `index` past it; a childless
+    /// symbol then takes the following siblings that depend on it as its
+    /// children (each of which may do the same in turn).
+    private mutating func finalizeEntry(_ siblings: [MenuNode], at index: inout Int) -> MenuNode {
+        let node = siblings[index]
+        index += 1
         let wasLeaf = node.children.isEmpty
         finalize(node)
-        guard wasLeaf, let symbol = node.symbol else { return }
-        while index + 1 < parent.children.count {
-            let sibling = parent.children[index + 1]
-            guard let dependency = sibling.prompt?.condition ?? sibling.dependency,
-                  dependency.dependsOn(symbol) else { break }
-            finalizeEntry(at: index + 1, in: parent)
-            node.append(parent.children.remove(at: index + 1))
+        guard wasLeaf, let symbol = node.symbol else { return node }
+        while index < siblings.count,
+              let dependency = siblings[index].prompt?.condition ?? siblings[index].dependency,
+              dependency.dependsOn(symbol) {
+            node.append(finalizeEntry(siblings, at: &index))
         }
+        return node
     }
 
     /// Marks choice members, and lifts the children of prompt-less nodes

@@ -11,6 +11,10 @@ final class EvaluationContext {
     /// treated as recursively referenced, so hostile trees cannot overflow the stack.
     var depth = 0
     let maximumDepth = 400
+    /// Called each time a symbol's value is computed while `select` forces it
+    /// above its own dependencies (where Linux's `sym_calc_value` prints its
+    /// "unmet direct dependencies" warning); `Conf` prints it then too.
+    var unmetDependencyObserver: ((Symbol) -> Void)?
 
     /// Linux's `sym_clear_all_valid`: forget every value, then settle the
     /// `modules` symbol first since every tristate's type depends on it.

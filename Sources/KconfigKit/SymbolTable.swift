@@ -44,21 +44,21 @@ final class SymbolTable {
     /// name modulo 9973, newest first within a bucket. Linux writes
     /// autoconf.h in this order, so the header matches it byte for byte.
     var inLinuxHashOrder: [Symbol] {
-        Self.inLinuxHashOrder(all)
+        inLinuxHashOrderWithChoices.filter { !$0.isChoice }
     }
 
     /// Symbols and choices in Linux's `for_all_symbols` order: a choice is
-    /// hashed too, an unnamed one into bucket 0.
-    var withChoicesInLinuxHashOrder: [Symbol] {
-        Self.inLinuxHashOrder(all + choices)
-    }
-
-    /// Bucket by bucket; within one, newest first (Linux prepends).
-    private static func inLinuxHashOrder(_ symbols: [Symbol]) -> [Symbol] {
-        symbols.map { (bucket: $0.name.isEmpty ? 0 : bucket(of: $0.name), symbol: $0) }
+    /// hashed too, an unnamed one into bucket 0. Kept until a symbol is added.
+    var inLinuxHashOrderWithChoices: [Symbol] {
+        if let cached = hashOrder, cached.count == count { return cached.symbols }
+        let symbols = (all + choices).map { (bucket: $0.name.isEmpty ? 0 : Self.bucket(of: $0.name), symbol: $0) }
             .sorted { ($0.bucket, $1.symbol.creationIndex) < ($1.bucket, $0.symbol.creationIndex) }
             .map(\.symbol)
+        hashOrder = (count, symbols)
+        return symbols
     }
+
+    private var hashOrder: (count: Int, symbols: [Symbol])?
 
     /// Linux's `strhash` (32-bit FNV-1a over signed chars) modulo SYMBOL_HASHSIZE.
     private static func bucket(of name: String) -> UInt32 {

@@ -86,7 +86,16 @@ extension Symbol {
         cache.selection = isChoice && cache.tristate == .yes ? calculateChoice() : nil
         validateRange()
         if context.modulesSymbol === self { context.modulesValue = cache.tristate }
+        if isChoice && cache.write { markVisibleMembersWritten() }
         if isChoice { cache.write = false }  // Linux's SYMBOL_NO_WRITE: members are written, not the choice
+    }
+
+    /// Linux marks the members of a written choice that were visible when
+    /// last computed as written. Only the member whose computation this one
+    /// is part of keeps the mark (the others are computed afresh later):
+    /// when it has just become hidden, `.config` lists it as `n`, as Linux's does.
+    private func markVisibleMembersWritten() {
+        for member in choiceMembers where member.cache.visibility != .no { member.cache.write = true }
     }
 
     private func resetToTypeDefault() {
@@ -119,10 +128,10 @@ extension Symbol {
         var value = Tristate.no
         if let choice, cache.visibility == .yes {
             value = choice.cache.selection === self ? .yes : .no
-        } else if cache.visibility != .no && user.isSet {
-            value = user.tristate.and(cache.visibility).or(cache.reverseDependency)
         } else {
-            value = defaultTristate().or(cache.reverseDependency)
+            value = cache.visibility != .no && user.isSet ? user.tristate.and(cache.visibility) : defaultTristate()
+            if cache.directDependency < cache.reverseDependency { context.unmetDependencyObserver?(self) }
+            value = value.or(cache.reverseDependency)
         }
         return promotedForBool(value)
     }

@@ -1,6 +1,6 @@
 /// Reserved words of the Kconfig language. A word is a keyword only when the
 /// whole word matches, as with Linux's lexer.
-enum Keyword: String {
+enum Keyword: String, CaseIterable {
     case bool, choice, comment, config, menu, menuconfig, mainmenu, modules, optional, prompt, range
     case select, imply, source, string, tristate, visible, depends, on, help, hex, int
     case defBool = "def_bool", defTristate = "def_tristate", defaultValue = "default"
@@ -8,6 +8,32 @@ enum Keyword: String {
     case ifKeyword = "if"
     /// Extensions from Kconfiglib (not in Linux 6.1): relative and optional sourcing.
     case rsource, osource, orsource
+}
+
+extension Keyword {
+    /// The keyword spelled by `word`, if any; compares bytes, which is much
+    /// cheaper than making a String for each word of a large tree.
+    init?(_ word: ArraySlice<UInt8>) {
+        // Keywords are lower case; most words, symbol names, are not.
+        guard let first = word.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else { return nil }
+        let table = Self.byLength
+        guard word.count < table.count else { return nil }
+        for candidate in table[word.count] where candidate.spelling.elementsEqual(word) {
+            self = candidate.keyword
+            return
+        }
+        return nil
+    }
+
+    /// Keywords with their spellings; index n holds those n bytes long.
+    private static let byLength: [[(spelling: [UInt8], keyword: Keyword)]] = {
+        var table = [[(spelling: [UInt8], keyword: Keyword)]](repeating: [], count: 13)
+        for keyword in allCases {
+            let spelling = Array(keyword.rawValue.utf8)
+            table[spelling.count].append((spelling, keyword))
+        }
+        return table
+    }()
 }
 
 enum Operator: String {

@@ -27,7 +27,7 @@ extension Symbol {
         return cache.directDependency < cache.reverseDependency
     }
 
-    fileprivate var unmetDependencyReport: String {
+    var unmetDependencyReport: String {
         var lines = ["unmet direct dependencies detected for \(name)"]
         let dependency = directDependency?.annotatedText ?? "y"
         lines.append("  Depends on [\(cache.directDependency == .module ? "m" : "n")]: \(dependency)")

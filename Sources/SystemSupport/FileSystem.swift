@@ -17,14 +17,41 @@ package enum FileSystem {
         String(decoding: try read(path).get(), as: UTF8.self)
     }
 
+    /// Reads to the end: one block sized from the file's length, more only
+    /// if the file turns out longer (a growing file, a pipe).
     private static func readAll(_ fd: FileDescriptor) throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = try chunk.withUnsafeMutableBytes { try fd.read(into: $0, retryOnInterrupt: true) }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[..<count])
+        var info = stat()
+        let size = fstat(fd.rawValue, &info) == 0 ? max(Int(info.st_size), 0) : 0
+        var limit = size + 1
+        var block = try readBlock(fd, upTo: limit)
+        var bytes = block
+        while block.count == limit { // a full block: there may be more
+            limit = 65536
+            block = try readBlock(fd, upTo: limit)
+            bytes += block
         }
+        return bytes
+    }
+
+    /// Reads until `limit` bytes or the end, into memory not zeroed first.
+    private static func readBlock(_ fd: FileDescriptor, upTo limit: Int) throws -> [UInt8] {
+        var failure: Error?
+        let bytes = [UInt8](unsafeUninitializedCapacity: limit) { buffer, count in
+            count = 0
+            while count < limit {
+                do {
+                    let read = try fd.read(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[count...])),
+                                           retryOnInterrupt: true)
+                    if read == 0 { break }
+                    count += read
+                } catch {
+                    failure = error
+                    break
+                }
+            }
+        }
+        if let failure { throw failure }
+        return bytes
     }
 
     /// Replaces the file at `path` by `bytes` atomically: they go to a
@@ -56,7 +83,9 @@ package enum FileSystem {
         try writeIfChanged(Array(text.utf8), to: path, keepOld: keepOld)
     }
 
-    private static func write(_ bytes: [UInt8], to path: String) throws(Errno) {
+    /// Creates or truncates the file at `path` and writes `bytes` (in place,
+    /// not atomically); an empty `bytes` is `touch` that also empties.
+    package static func write(_ bytes: [UInt8], to path: String) throws(Errno) {
         do {
             let fd = try FileDescriptor.open(FilePath(path), .writeOnly, options: [.create, .truncate, .closeOnExec],
                                              permissions: [.ownerReadWrite, .groupRead, .otherRead])

@@ -1,6 +1,5 @@
 import ArgumentParser
 import BuildEngine
-import KconfigKit
 import SystemSupport
 
 struct Defconfig: ParsableCommand {
@@ -8,7 +7,8 @@ struct Defconfig: ParsableCommand {
         abstract: "Write .config from the defaults and a defconfig file.",
         discussion: """
             Like Linux's `make defconfig`: every option takes its default, then \
-            the values FILE sets (default: the app's `defconfig`, if it has one).
+            the values FILE sets (default: the app's `defconfig`; without one, as \
+            `unikit alldefconfig`).
             """)
 
     @Argument(help: "The defconfig file (default: ./defconfig if present).")
@@ -16,9 +16,10 @@ struct Defconfig: ParsableCommand {
 
     func run() throws {
         let context = try AppContext()
-        let kconfig = try context.loadKconfig()
-        let defconfig = file ?? (FileSystem.isRegularFile(context.workspace.defconfigPath) ? context.workspace.defconfigPath : nil)
-        try kconfig.run(.defconfig(file: defconfig), configPath: context.workspace.configPath).forEach(printWarning)
-        print("configuration written to .config")
+        if let file = file ?? (FileSystem.isRegularFile(context.workspace.defconfigPath) ? "defconfig" : nil) {
+            try context.runConfigMode(.defconfig(file: file))
+        } else {
+            try context.runConfigMode(.alldefconfig)
+        }
     }
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-import KconfigKit
 
 struct Olddefconfig: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,9 +6,6 @@ struct Olddefconfig: ParsableCommand {
         discussion: "Like Linux's `make olddefconfig`.")
 
     func run() throws {
-        let context = try AppContext()
-        let kconfig = try context.loadKconfig()
-        try kconfig.run(.olddefconfig, configPath: context.workspace.configPath).forEach(printWarning)
-        print("configuration written to .config")
+        try AppContext().runConfigMode(.olddefconfig)
     }
 }

@@ -11,5 +11,9 @@ struct Unikit: ParsableCommand {
             unikit finds its tree (Kconfig, Platforms/, Libraries/) above its own \
             executable, or in UNIKIT_HOME.
             """,
-        subcommands: [Defconfig.self, Olddefconfig.self, Build.self, Run.self, Clean.self])
+        subcommands: [
+            Defconfig.self, Olddefconfig.self, Savedefconfig.self, Oldconfig.self, Listnewconfig.self,
+            Alldefconfig.self, Allnoconfig.self, Allyesconfig.self, Randconfig.self,
+            Build.self, Run.self, Clean.self, Config.self,
+        ])
 }

@@ -1,0 +1,21 @@
+/*
+ * Automatically generated file; DO NOT EDIT.
+ * All configs
+ */
+#define CONFIG_UNPROMPTED 1
+#define CONFIG_SUGGESTED_MODULE 1
+#define CONFIG_BASE 1
+#define CONFIG_NEEDS_M_MODULE 1
+#define CONFIG_HELPER_MODULE 1
+#define CONFIG_MODULES 1
+#define CONFIG_SUGGESTER 1
+#define CONFIG_NAME "unikit"
+#define CONFIG_ALLOC_TLSF 1
+#define CONFIG_NET_MODULE 1
+#define CONFIG_CODEC_A_MODULE 1
+#define CONFIG_NET_EXTRA 1
+#define CONFIG_CODEC_B_MODULE 1
+#define CONFIG_COUNT 4
+#define CONFIG_ADDRESS 0x1000
+#define CONFIG_DRIVER_MODULE 1
+#define CONFIG_EXTRA_ONE 1

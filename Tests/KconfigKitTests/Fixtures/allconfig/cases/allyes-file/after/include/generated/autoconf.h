@@ -1,0 +1,19 @@
+/*
+ * Automatically generated file; DO NOT EDIT.
+ * All configs
+ */
+#define CONFIG_BUILTIN_ONLY 1
+#define CONFIG_UNPROMPTED 1
+#define CONFIG_SUGGESTED 1
+#define CONFIG_BASE 1
+#define CONFIG_NEEDS_M_MODULE 1
+#define CONFIG_HELPER 1
+#define CONFIG_MODULES 1
+#define CONFIG_SUGGESTER 1
+#define CONFIG_NAME "from seed"
+#define CONFIG_CODEC_A_MODULE 1
+#define CONFIG_CODEC_B_MODULE 1
+#define CONFIG_COUNT 16
+#define CONFIG_ADDRESS 0x1000
+#define CONFIG_ALLOC_BUDDY 1
+#define CONFIG_DRIVER 1

@@ -1,0 +1,9 @@
+/*
+ * Automatically generated file; DO NOT EDIT.
+ * Random configurations
+ */
+#define CONFIG_FIRST_Y 1
+#define CONFIG_SECOND_Q 1
+#define CONFIG_MOD_TWO 1
+#define CONFIG_THIRD_M 1
+#define CONFIG_COUNT 10

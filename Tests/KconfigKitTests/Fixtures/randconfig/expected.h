@@ -1,0 +1,8 @@
+/*
+ * Automatically generated file; DO NOT EDIT.
+ * Random configurations
+ */
+#define CONFIG_FIRST_X 1
+#define CONFIG_E 1
+#define CONFIG_MOD_ONE 1
+#define CONFIG_COUNT 10

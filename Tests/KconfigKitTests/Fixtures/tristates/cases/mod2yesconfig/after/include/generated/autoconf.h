@@ -1,0 +1,13 @@
+/*
+ * Automatically generated file; DO NOT EDIT.
+ * Rewriting tristates
+ */
+#define CONFIG_TRI_YES 1
+#define CONFIG_BC_A_MODULE 1
+#define CONFIG_MODULES 1
+#define CONFIG_BOOL_ON 1
+#define CONFIG_ONLY_M_MODULE 1
+#define CONFIG_SELECTOR 1
+#define CONFIG_TRI_MOD 1
+#define CONFIG_SELECTED 1
+#define CONFIG_CHOICE_A 1

@@ -1,0 +1,14 @@
+/*
+ * Automatically generated file; DO NOT EDIT.
+ * Rewriting tristates
+ */
+#define CONFIG_TRI_YES_MODULE 1
+#define CONFIG_BC_A_MODULE 1
+#define CONFIG_MODULES 1
+#define CONFIG_BOOL_ON 1
+#define CONFIG_ONLY_M_MODULE 1
+#define CONFIG_CHOICE_B_MODULE 1
+#define CONFIG_SELECTOR_MODULE 1
+#define CONFIG_TRI_MOD_MODULE 1
+#define CONFIG_SELECTED_MODULE 1
+#define CONFIG_CHOICE_A_MODULE 1
