@@ -28,6 +28,31 @@ struct FuzzFindingsTests {
     }
 }
 
+extension FuzzFindingsTests {
+    /// Each line doubles the work of the one before (Linux has no bound
+    /// either): 40 lines of recursive variables were 2^40 expansions, a hang.
+    @Test(.timeLimit(.minutes(1))) func exponentialExpansionIsAnError() {
+        let lines = ["a0 = xyzxyzxyz"] + (1...40).map { "a\($0) = $(a\($0 - 1))$(a\($0 - 1))" }
+        let message = loadError(["Kconfig": lines.joined(separator: "\n") + "\nconfig $(a40)\n\tbool\n"])
+        #expect(message?.hasPrefix("Kconfig:42: error: macro expansion too long: more than 1048576 bytes") == true)
+    }
+
+    /// The same with empty values: no output to bound, only work.
+    @Test(.timeLimit(.minutes(1))) func exponentialWorkWithoutOutputIsAnError() {
+        let lines = ["a0 := "] + (1...40).map { "a\($0) = $(a\($0 - 1))$(a\($0 - 1))" }
+        let message = loadError(["Kconfig": lines.joined(separator: "\n") + "\nconfig X$(a40)\n\tbool\n"])
+        #expect(message?.hasPrefix("Kconfig:42: error: macro expansion too expensive: more than 1000000 references") == true)
+    }
+
+    /// Simple variables double in memory instead: 2^40 bytes.
+    @Test(.timeLimit(.minutes(1))) func doublingSimpleVariableIsAnError() {
+        let lines = ["x := ab"] + Array(repeating: "x := $(x)$(x)", count: 40)
+        let message = loadError(["Kconfig": lines.joined(separator: "\n") + "\n"])
+        #expect(message?.contains("error: macro expansion too long: more than 1048576 bytes") == true)
+    }
+}
+
+
 /// Kconfig files in memory.
 struct FakeFiles: KconfigFiles {
     var files: [String: String]
