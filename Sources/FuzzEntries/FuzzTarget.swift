@@ -12,7 +12,10 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     /// `FuzzFixtures.sourceTree`), then evaluated, written out, and read
     /// back as a `.config` with every symbol set.
     case kconfig
-    /// A `.config` loaded into `FuzzFixtures.configTree`, then written out.
+    /// A `.config` read into `FuzzFixtures.configTree`, then written out
+    /// (`.config`, header, auto.conf, savedefconfig), new symbols filled as
+    /// one of the `all*config`/`randconfig`/`*2*config` modes would, and
+    /// written out again.
     case config
     /// A manifest whose conditions refer to `FuzzFixtures.manifestTree`.
     case manifest
@@ -53,9 +56,22 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     private static func configFile(_ input: [UInt8]) -> [String] {
         let kconfig: Kconfig
         do { kconfig = try FuzzFixtures.load(FuzzFixtures.configTree) } catch { return ["fixture: \(error)"] }
-        let warnings = kconfig.loadConfig(text: String(decoding: input, as: UTF8.self), fileName: ".config")
+        let text = String(decoding: input, as: UTF8.self)
+        let result = kconfig.readConfig(text: text, fileName: ".config", options: .unikit)
         exercise(kconfig)
-        return (kconfig.warnings + warnings).map(\.description)
+        // What the conf modes do after reading, on the values just read:
+        // savedefconfig's minimal config, then each way of filling new symbols.
+        _ = kconfig.minimalConfigText()
+        let fill = input.reduce(UInt32(0)) { $0 &* 31 &+ UInt32($1) }
+        switch fill % 5 {
+        case 0: kconfig.setNewSymbols(to: .yes)
+        case 1: kconfig.setNewSymbols(to: .module)
+        case 2: kconfig.setNewSymbols(to: .no)
+        case 3: kconfig.rewriteTristates(from: .yes, to: .module)
+        default: kconfig.randomizeNewSymbols(seed: fill, probabilities: RandomProbabilities())
+        }
+        exercise(kconfig)
+        return (kconfig.warnings + result.warnings).map(\.description)
     }
 
     private static func manifestFile(_ input: [UInt8]) -> [String] {
@@ -89,5 +105,7 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         }
         _ = kconfig.configText()
         _ = kconfig.headerText()
+        _ = kconfig.autoConfigText()
+        _ = kconfig.rustcConfigText()
     }
 }
