@@ -48,10 +48,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticExecutable),
+        // Fuzzing: the parsers of untrusted input as functions of bytes (shared
+        // with the regression tests), and the driver `Fuzz/run` builds with
+        // libFuzzer. Built plainly, the driver only replays files.
+        .target(name: "FuzzEntries", dependencies: ["KconfigKit", "BuildEngine"]),
+        .executableTarget(name: "unikit-fuzz", dependencies: ["FuzzEntries", "SystemSupport"]),
 
         .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport", system]),
-        .testTarget(name: "KconfigKitTests", dependencies: ["KconfigKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "BuildEngineTests", dependencies: ["BuildEngine", "KconfigKit", "SystemSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "KconfigKitTests", dependencies: ["KconfigKit", "FuzzEntries"], exclude: ["Fixtures"]),
+        .testTarget(name: "BuildEngineTests", dependencies: ["BuildEngine", "KconfigKit", "SystemSupport", "FuzzEntries"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "LoaderTests", dependencies: ["Loader", "CKVM"], exclude: ["Fixtures"]),
         // Builds the examples with the real `unikit` binary and boots them.
         .testTarget(name: "IntegrationTests", dependencies: ["unikit"]),

@@ -31,14 +31,21 @@ public final class Kconfig {
     ///   - shell: whether `$(shell,…)` runs commands (it does in Linux).
     /// - Throws: `KconfigError` for the first syntax error, missing file,
     ///   unterminated block or `$(error-if,…)`, naming its file and line.
-    public init(rootFile: String, sourceTree: String, environment: [String: String],
-                shell: MacroShellPolicy = .execute) throws {
+    public convenience init(rootFile: String, sourceTree: String, environment: [String: String],
+                            shell: MacroShellPolicy = .execute) throws {
+        try self.init(rootFile: rootFile, sourceTree: sourceTree, environment: environment, shell: shell,
+                      files: DiskFiles())
+    }
+
+    /// Parses a tree whose files come from `files` (in memory for fuzzing).
+    package init(rootFile: String, sourceTree: String, environment: [String: String],
+                 shell: MacroShellPolicy, files: any KconfigFiles) throws {
         let root = Path.join(sourceTree, rootFile)
         let macroShell = MacroShell(policy: shell, environment: environment, tree: FileSystem.realPath(root) ?? root)
         preprocessor = Preprocessor(environment: environment, shell: macroShell)
         let tree: LoadedTree
         do {
-            tree = try LoadedTree(rootFile: rootFile, sourceTree: sourceTree, preprocessor: preprocessor)
+            tree = try LoadedTree(rootFile: rootFile, sourceTree: sourceTree, preprocessor: preprocessor, files: files)
         } catch {
             macroShell.finish(succeeded: false, environmentReferences: [])
             throw error

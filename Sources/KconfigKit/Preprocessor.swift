@@ -52,6 +52,13 @@ final class Preprocessor {
     private let maximumDepth = 256
     /// Linux's FUNCTION_MAX_ARGS: the name and up to 15 arguments.
     private let maximumParts = 16
+    /// Bounds on one tree's expansions (an extension: Linux has none), so
+    /// that `a1 = $(a0)$(a0)`, `a2 = $(a1)$(a1)`… cannot take exponential
+    /// time or memory. Far above what real trees use.
+    private let maximumReferences = 1_000_000
+    private let maximumLength = 1 << 20
+    /// References expanded so far, against `maximumReferences`.
+    private var referencesExpanded = 0
 
     init(environment: [String: String], shell: MacroShell) {
         self.environment = environment
@@ -95,6 +102,10 @@ final class Preprocessor {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "(") else { return [UInt8(ascii: "$")] }
         guard context.depth < maximumDepth else {
             throw Failure(message: "macro expansion nested more than \(maximumDepth) levels deep")
+        }
+        referencesExpanded += 1
+        guard referencesExpanded <= maximumReferences else {
+            throw Failure(message: "macro expansion too expensive: more than \(maximumReferences) references")
         }
         let start = index + 1
         guard let end = closingParenthesis(in: bytes, from: start) else {
@@ -161,6 +172,9 @@ final class Preprocessor {
             index += 1
             if byte == UInt8(ascii: "$") {
                 output += try expandReference(in: text, at: &index, context: context)
+                guard output.count <= maximumLength else {
+                    throw Failure(message: "macro expansion too long: more than \(maximumLength) bytes")
+                }
             } else {
                 output.append(byte)
             }

@@ -25,6 +25,7 @@ struct SourceFile {
 struct SourceResolver {
     let sourceTree: String
     let preprocessor: Preprocessor
+    var files: any KconfigFiles = DiskFiles()
 
     /// The full path to open for a file name as diagnostics show it.
     func path(of name: String) -> String {
@@ -41,19 +42,35 @@ struct SourceResolver {
     /// - Returns: nil when a required plain file does not exist.
     func files(named name: String, keyword: Keyword) -> [String]? {
         if FileSystem.isGlobPattern(name) { return expandGlob(name) }
-        if FileSystem.isRegularFile(path(of: name)) { return [name] }
+        if files.isRegularFile(path(of: name)) { return [name] }
         return keyword == .osource || keyword == .orsource ? [] : nil
     }
 
     private func expandGlob(_ pattern: String) -> [String] {
         let prefix = pattern.hasPrefix("/") || sourceTree.isEmpty ? "" : path(of: "")
-        return FileSystem.glob(path(of: pattern)).compactMap { match in
-            guard FileSystem.isRegularFile(match) else { return nil }
+        return files.glob(path(of: pattern)).compactMap { match in
+            guard files.isRegularFile(match) else { return nil }
             return prefix.isEmpty || !match.hasPrefix(prefix) ? match : String(match.dropFirst(prefix.count))
         }
     }
 
     func read(_ name: String) -> Result<SourceFile, Errno> {
-        FileSystem.read(path(of: name)).map { SourceFile(name: name, bytes: $0) }
+        files.read(path(of: name)).map { SourceFile(name: name, bytes: $0) }
     }
+}
+
+/// Where Kconfig files are read from: the disk, or (for fuzzing and tests)
+/// files held in memory, so that hostile `source` paths touch nothing real.
+package protocol KconfigFiles {
+    func isRegularFile(_ path: String) -> Bool
+    /// Paths matching a shell pattern, sorted byte-wise.
+    func glob(_ pattern: String) -> [String]
+    func read(_ path: String) -> Result<[UInt8], Errno>
+}
+
+/// The real file system.
+struct DiskFiles: KconfigFiles {
+    func isRegularFile(_ path: String) -> Bool { FileSystem.isRegularFile(path) }
+    func glob(_ pattern: String) -> [String] { FileSystem.glob(pattern) }
+    func read(_ path: String) -> Result<[UInt8], Errno> { FileSystem.read(path) }
 }
