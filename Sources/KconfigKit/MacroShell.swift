@@ -1,4 +1,6 @@
 import Glibc
+import SystemPackage
+import SystemSupport
 
 /// Whether and how `$(shell,…)` runs commands.
 public enum MacroShellPolicy: Sendable {
@@ -77,10 +79,13 @@ final class MacroShell {
             recorded.append(record)
             return record.output
         }
-        guard let process = prefetch?.take(command) ?? ShellProcess(command: command, environment: environment) else {
-            throw Preprocessor.Failure(message: "\(command): \(String(cString: strerror(errno)))")
+        let process: ChildProcess
+        do {
+            process = try prefetch?.take(command) ?? ChildProcess.shell(command, environment: environment)
+        } catch {
+            throw Preprocessor.Failure(message: "\(command): \(error)")
         }
-        var output = process.finish()
+        var output = process.finish().output
         if output.count > Self.maximumOutput { output.removeLast(output.count - Self.maximumOutput) }
         while output.last == UInt8(ascii: "\n") { output.removeLast() }
         let text = String(decoding: output.map { $0 == UInt8(ascii: "\n") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
@@ -97,5 +102,21 @@ final class MacroShell {
         prefetch?.cancelRemaining()
         guard succeeded, let history else { return }
         history.save(ShellHistory.Run(references: environmentReferences, context: context, records: recorded))
+    }
+}
+
+extension ChildProcess {
+    /// `/bin/sh -c command` as `$(shell,…)` runs it: standard output captured,
+    /// standard error left to the terminal, standard input /dev/null (a
+    /// command run early must not take the terminal's input away from
+    /// `oldconfig`), and its own process group so that an unneeded one can
+    /// be stopped with what it started.
+    static func shell(_ command: String, environment: [String: String]) throws(Errno) -> ChildProcess {
+        var options = Options()
+        options.environment = environment
+        options.capturesOutput = true
+        options.readsNothing = true
+        options.ownProcessGroup = true
+        return try ChildProcess(["/bin/sh", "-c", command], options: options)
     }
 }

@@ -11,7 +11,7 @@ import SystemSupport
 final class ShellPrefetch {
     private var queue: ArraySlice<String>
     /// Started commands by text, oldest first (a command may recur).
-    private var running: [String: [ShellProcess]] = [:]
+    private var running: [String: [ChildProcess]] = [:]
     private var runningCount = 0
     private let environment: [String: String]
     private let limit: Int
@@ -25,7 +25,7 @@ final class ShellPrefetch {
     }
 
     /// The process already running `command` ahead of need, if any.
-    func take(_ command: String) -> ShellProcess? {
+    func take(_ command: String) -> ChildProcess? {
         if running[command]?.isEmpty ?? true, let queued = queue.firstIndex(of: command) {
             queue.remove(at: queued)
             start(command)
@@ -51,7 +51,7 @@ final class ShellPrefetch {
     }
 
     private func start(_ command: String) {
-        guard let process = ShellProcess(command: command, environment: environment) else { return }
+        guard let process = try? ChildProcess.shell(command, environment: environment) else { return }
         running[command, default: []].append(process)
         runningCount += 1
     }
