@@ -28,13 +28,22 @@ struct ShellHistoryTests {
             bin = try makeTree([:])
             for made in [history, bin] { try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true) }
             try write("first", to: data)
+            // Both versions are written now: a script executed right after it
+            // was written can fail with "Text file busy" while parallel tests
+            // spawn processes (a child may briefly hold the writing descriptor).
+            for version in ["v1", "v2-longer"] {
+                let script = bin.appendingPathComponent("tool-\(version)")
+                try write("#!/bin/sh\necho \(version)\n", to: script)
+                try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+            }
             try setTool("v1")
         }
 
+        /// Points `tool` at one version (the fingerprint follows the link).
         func setTool(_ version: String) throws {
             let tool = bin.appendingPathComponent("tool")
-            try write("#!/bin/sh\necho \(version)\n", to: tool)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: tool.path)
+            try? FileManager.default.removeItem(at: tool)
+            try FileManager.default.createSymbolicLink(atPath: tool.path, withDestinationPath: "tool-\(version)")
         }
 
         func write(_ text: String, to url: URL) throws {
