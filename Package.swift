@@ -40,11 +40,15 @@ let package = Package(
         .systemLibrary(name: "CLibELF", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
         // The KVM loader: VM, vCPU, guest memory, ELF loading, devices.
         .target(name: "Loader", dependencies: ["CKVM", "CLibELF", system]),
+        // ncurses (wide-character) for menuconfig's terminal.
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        // menuconfig: a screen model over KconfigKit, drawn on a terminal.
+        .target(name: "Menuconfig", dependencies: ["KconfigKit", "CNcurses", "SystemSupport"]),
         // The command-line tool: one subcommand per file.
         .executableTarget(
             name: "unikit",
             dependencies: [
-                "KconfigKit", "BuildEngine", "Loader", "SystemSupport", system,
+                "KconfigKit", "BuildEngine", "Loader", "Menuconfig", "SystemSupport", system,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticExecutable),
@@ -58,6 +62,7 @@ let package = Package(
         .testTarget(name: "KconfigKitTests", dependencies: ["KconfigKit", "FuzzEntries"], exclude: ["Fixtures"]),
         .testTarget(name: "BuildEngineTests", dependencies: ["BuildEngine", "KconfigKit", "SystemSupport", "FuzzEntries"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "MenuconfigTests", dependencies: ["Menuconfig", "KconfigKit"], exclude: ["Fixtures"]),
         .testTarget(name: "LoaderTests", dependencies: ["Loader", "CKVM"], exclude: ["Fixtures"]),
         // Builds the examples with the real `unikit` binary and boots them.
         .testTarget(name: "IntegrationTests", dependencies: ["unikit"]),

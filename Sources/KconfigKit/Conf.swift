@@ -29,6 +29,17 @@ public enum Conf {
         }
     }
 
+    /// Parses the tree as `conf` does before its mode (messages go to
+    /// `console`), for front ends that work on the tree themselves.
+    /// - Returns: nil when parsing failed (the reason is printed).
+    public static func parse(_ kconfigFile: String, environment: [String: String], settings: ConfSettings,
+                             console: ConfConsole) -> Kconfig? {
+        let session = ConfSession(mode: .olddefconfig, settings: settings, console: console)
+        guard let kconfig = try? session.parse(kconfigFile, environment: environment) else { return nil }
+        if settings.keepsTreeAtExit { _ = Unmanaged.passRetained(kconfig) }
+        return kconfig
+    }
+
     /// Runs a mode on an already parsed tree, as on a freshly parsed one:
     /// user values set before are forgotten first.
     public static func run(_ mode: ConfigMode, on kconfig: Kconfig, settings: ConfSettings,

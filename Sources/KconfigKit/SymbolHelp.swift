@@ -61,7 +61,7 @@ extension MenuNode {
     }
 
     /// Linux's `menu_get_prompt`: the prompt, else the symbol's name.
-    var promptText: String { prompt?.text ?? symbol?.name ?? "" }
+    public var promptText: String { prompt?.text ?? symbol?.name ?? "" }
 }
 
 extension Symbol {

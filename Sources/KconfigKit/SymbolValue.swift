@@ -54,7 +54,7 @@ extension Symbol {
 
     /// Linux's `sym_get_type`: a tristate acts as a bool when modules are off,
     /// and when it is a `y`-visible choice member.
-    var effectiveType: SymbolType {
+    public var effectiveType: SymbolType {
         guard type == .tristate else { return type }
         if choice != nil && cache.visibility == .yes { return .bool }
         return context.modulesValue == .no ? .bool : .tristate

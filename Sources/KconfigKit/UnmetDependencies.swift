@@ -20,7 +20,7 @@ extension Kconfig {
 extension Symbol {
     /// A bool or tristate whose reverse dependency is above its direct one.
     /// Visible choice members are settled by their choice, as in Linux.
-    var hasUnmetDependencies: Bool {
+    public var hasUnmetDependencies: Bool {
         guard type == .bool || type == .tristate else { return false }
         calculate()
         if choice != nil && cache.visibility == .yes { return false }

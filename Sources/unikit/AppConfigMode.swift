@@ -16,6 +16,16 @@ extension AppContext {
     /// Runs `mode` on the app's configuration; fails with conf's status.
     func runConfigMode(_ mode: ConfigMode) throws {
         let kconfig = try loadKconfig()
+        let console = StandardConsole()
+        let status = Conf.run(mode, on: kconfig, settings: confSettings, console: console)
+        console.flush()
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+extension AppContext {
+    /// conf's settings for the app folder: its `.config`, no auto.conf.
+    var confSettings: ConfSettings {
         var settings = ConfSettings(environment: environment)
         settings.directory = workspace.appFolder
         settings.configPath = ".config"
@@ -23,9 +33,6 @@ extension AppContext {
         settings.createsMissingAutoConfig = false
         settings.warnsUnknownSymbols = true
         settings.warnsSilentlySkippedLines = true
-        let console = StandardConsole()
-        let status = Conf.run(mode, on: kconfig, settings: settings, console: console)
-        console.flush()
-        if status != 0 { throw ExitCode(status) }
+        return settings
     }
 }
