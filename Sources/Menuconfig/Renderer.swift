@@ -45,14 +45,15 @@ extension Session {
     private func drawBackground(_ screen: inout ScreenBuffer) {
         var title = " \(config.configName) - \(config.kconfig.mainMenuTitle)"
         for frame in frames.dropFirst() { title += " > " + frame.menu.promptText }
-        screen.put(title, row: 0, column: 0, style: .heading)
         var flags: [String] = []
         if layout.showsAll { flags.append("[show all]") }
         if layout.showsNames { flags.append("[names]") }
-        if !flags.isEmpty {
-            let text = flags.joined(separator: " ") + " "
-            screen.put(text, row: 0, column: screen.width - DisplayWidth.of(text), style: .heading)
-        }
+        let flagText = flags.isEmpty ? "" : " " + flags.joined(separator: " ") + " "
+        let room = screen.width - DisplayWidth.of(flagText)
+        // A deep trail keeps its end, where the user is.
+        while DisplayWidth.of(title) > room, title.count > 1 { title.removeFirst(2); title = "…" + title }
+        screen.put(title, row: 0, column: 0, style: .heading)
+        screen.put(flagText, row: 0, column: room, style: .heading)
         screen.put(String(repeating: "─", count: screen.width), row: 1, column: 0)
     }
 
@@ -198,7 +199,8 @@ extension Session {
             let value = symbol.map { " [=\($0.value)]" } ?? ""
             screen.put("\(name)\(value)  \(node.prompt?.text ?? "")", row: row, column: frame.column + 2,
                        style: selected ? .selected : .plain, limit: frame.width - 4)
-            screen.put("  Location: \(node.parent?.locationText ?? "")", row: row + 1, column: frame.column + 2,
+            let location = node.parent?.locationText ?? ""
+            screen.put("  Location: \(location.isEmpty ? "main menu" : location)", row: row + 1, column: frame.column + 2,
                        style: node.isVisible ? .plain : .dim, limit: frame.width - 4)
             screen.put("  Defined at \(node.file):\(node.line)\(node.isVisible ? "" : " (hidden)")", row: row + 2,
                        column: frame.column + 2, style: .dim, limit: frame.width - 4)

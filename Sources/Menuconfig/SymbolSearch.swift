@@ -26,14 +26,17 @@ public enum SymbolSearch {
         defer { regfree(&expression) }
         func matches(_ text: String) -> Bool { regexec(&expression, text, 0, nil, 0) == 0 }
 
-        let lowered = pattern.lowercased()
+        // Ranking compares names with the pattern's text, without anchors.
+        var lowered = Substring(pattern.lowercased())
+        if lowered.hasPrefix("^") { lowered = lowered.dropFirst() }
+        if lowered.hasSuffix("$") { lowered = lowered.dropLast() }
         var found: [(rank: Int, name: String, nodes: [MenuNode])] = []
         for symbol in kconfig.symbols + kconfig.choices {
             let prompted = symbol.nodes.filter { $0.prompt != nil }
             let nameMatches = !symbol.name.isEmpty && matches(symbol.name)
             guard nameMatches || prompted.contains(where: { matches($0.promptText) }) else { continue }
             let name = symbol.name.lowercased()
-            let rank = name == lowered ? 0 : nameMatches && name.hasPrefix(lowered) ? 1 : 2
+            let rank = name[...] == lowered ? 0 : nameMatches && name.hasPrefix(lowered) ? 1 : 2
             found.append((rank, symbol.name, prompted.isEmpty ? Array(symbol.nodes.prefix(1)) : prompted))
         }
         found.sort { ($0.rank, $0.name) < ($1.rank, $1.name) }
