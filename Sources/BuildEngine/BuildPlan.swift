@@ -116,10 +116,7 @@ public struct BuildPlanner {
         plan.steps.append(BuildStep(label: "LD \(workspace.displayPath(plan.debugImagePath))", command: link,
                                     inputs: objects + archives + [image.linkerScript],
                                     outputs: [plan.debugImagePath, plan.mapPath], depfile: depfile))
-        let strip = [toolchain.objcopy, "--strip-all", "--add-section", ".unikit.config=\(plan.configIdentityPath)",
-                     plan.debugImagePath, plan.imagePath]
-        plan.steps.append(BuildStep(label: "STRIP \(workspace.displayPath(plan.imagePath))", command: strip,
-                                    inputs: [plan.debugImagePath, plan.configIdentityPath], outputs: [plan.imagePath]))
+        plan.steps += image.packaging.steps(for: plan, toolchain: toolchain, workspace: workspace)
         return plan
     }
 
