@@ -25,13 +25,16 @@ public final class Builder {
     let fileSystem: BuildFileSystem
     let progress: ProgressReporter
     let jobs: Int
+    /// Receives "label: why it runs" for each step to run, before any starts.
+    let explain: ((String) -> Void)?
 
     public init(runner: CommandRunner, fileSystem: BuildFileSystem = DiskFileSystem(),
-                progress: ProgressReporter, jobs: Int) {
+                progress: ProgressReporter, jobs: Int, explain: ((String) -> Void)? = nil) {
         self.runner = runner
         self.fileSystem = fileSystem
         self.progress = progress
         self.jobs = max(jobs, 1)
+        self.explain = explain
     }
 
     /// Builds `plans` into `buildFolder`, which holds the logs.
@@ -74,6 +77,9 @@ public final class Builder {
         func execute() throws -> BuildSummary {
             let dirty = try DirtyScan(graph: graph, buildLog: buildLog, depsLog: depsLog,
                                       fileSystem: builder.fileSystem).dirtySteps()
+            if let explain = builder.explain {
+                for (index, reason) in dirty.sorted(by: { $0.key < $1.key }) { explain("\(graph.steps[index].label): \(reason)") }
+            }
             var schedule = BuildSchedule(graph: graph, toRun: dirty.keys)
             let total = dirty.count
             var running = 0, failures = 0

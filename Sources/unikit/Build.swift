@@ -23,6 +23,9 @@ struct Build: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Show each command in full.")
     var verbose = false
 
+    @Flag(help: "Say why each step runs.")
+    var explain = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("-j needs at least 1") }
     }
@@ -36,7 +39,8 @@ struct Build: ParsableCommand {
         let buildFolder = context.workspace.buildFolder
         let lock = try BuildLock(buildFolder: buildFolder)
         defer { lock.release() }
-        let builder = Builder(runner: ProcessRunner(), progress: .standardOutput(verbose: verbose), jobs: jobs)
+        let builder = Builder(runner: ProcessRunner(), progress: .standardOutput(verbose: verbose), jobs: jobs,
+                              explain: explain ? { print("unikit explain: \($0)") } : nil)
         let summary: BuildSummary
         do {
             summary = try builder.build(plans, buildFolder: buildFolder)

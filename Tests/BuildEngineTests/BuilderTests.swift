@@ -50,6 +50,17 @@ import Testing
         #expect(try build().startedNames == ["a.c", "app"])
     }
 
+    @Test func explainsWhyEachStepRuns() throws {
+        try build()
+        fileSystem.write("h.h", "#define H 3\n")
+        var reasons: [String] = []
+        let progress = ProgressReporter(verbose: false, isTerminal: false) { _ in }
+        let runner = FakeRunner(fileSystem: fileSystem)
+        try Builder(runner: runner, fileSystem: fileSystem, progress: progress, jobs: 1) { reasons.append($0) }
+            .run(steps, buildFolder: "build")
+        #expect(reasons == ["CC a.c: h.h is newer than the output", "LD app: a.c.o is rebuilt"])
+    }
+
     @Test func deletedHeaderRebuildsItsIncluders() throws {
         try build()
         fileSystem.remove("h.h")
