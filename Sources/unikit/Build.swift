@@ -1,6 +1,7 @@
 import ArgumentParser
 import BuildEngine
 import Glibc
+import SystemPackage
 import SystemSupport
 
 struct Build: ParsableCommand {
@@ -40,7 +41,7 @@ struct Build: ParsableCommand {
         let lock = try BuildLock(buildFolder: buildFolder)
         defer { lock.release() }
         let builder = Builder(runner: ProcessRunner(), progress: .standardOutput(verbose: verbose), jobs: jobs,
-                              explain: explain ? { print("unikit explain: \($0)") } : nil)
+                              explain: explain ? { printUnbuffered("unikit explain: \($0)\n") } : nil)
         let summary: BuildSummary
         do {
             summary = try builder.build(plans, buildFolder: buildFolder)
@@ -63,4 +64,9 @@ struct Build: ParsableCommand {
         }
         return platforms.isEmpty ? images : images.filter { platforms.contains($0.platform.name) }
     }
+}
+
+/// Writes to standard output at once, in order with the progress lines.
+private func printUnbuffered(_ text: String) {
+    _ = try? FileDescriptor.standardOutput.writeAll(text.utf8)
 }
