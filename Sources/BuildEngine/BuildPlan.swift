@@ -1,20 +1,19 @@
 import SystemSupport
-/// One command of a build.
-public struct BuildStep: Sendable {
-    /// What progress lines show: "CC Libraries/ukboot/src/boot.c".
-    public var label: String
-    public var command: [String]
-    /// Files the command writes.
-    public var outputs: [String]
-}
 
-/// Everything to do to build one image, in order.
+/// Everything to do to build one image: the files to generate, then the
+/// steps, each after the steps making its inputs.
 public struct ImagePlan {
     public var image: ImageDescription
-    /// build/<platform>-<arch>: objects and generated headers.
+    /// build/<platform>-<arch>: objects and generated files.
     public var folder: String
-    /// The generated configuration header and its bytes.
-    public var configHeaderPath: String
+    /// The generated configuration header and the image's symbol stamps.
+    public var configFiles: ConfigSymbolFiles
+    /// The identity of the configuration the image embeds (section
+    /// `.unikit.config`): a hash of its header, never a date.
+    public var configIdentityPath: String
+    public var configIdentity: String {
+        "unikit config \(StableHash.hex(StableHash.of(image.configHeader)))\n"
+    }
     /// The stripped image, the image with symbols, and the link map.
     public var imagePath: String
     public var debugImagePath: String
@@ -23,6 +22,10 @@ public struct ImagePlan {
 }
 
 /// Turns an image description into commands for the toolchain.
+///
+/// Commands are reproducible: paths under the tree and the app folder are
+/// mapped to `unikit/…` and `<app>/…` in everything the compilers write, so
+/// the same tree and `.config` give the same bytes in any folder.
 public struct BuildPlanner {
     let workspace: Workspace
     let toolchain: Toolchain
@@ -35,50 +38,68 @@ public struct BuildPlanner {
     public func plan(_ image: ImageDescription) -> ImagePlan {
         let folder = Path.join(workspace.buildFolder, image.variant)
         let generatedIncludes = Path.join(folder, "include")
-        let includes = [generatedIncludes] + image.includes
+        let configFiles = ConfigSymbolFiles(header: Path.join(generatedIncludes, "unikit/config.h"),
+                                            stampFolder: Path.join(folder, "config"))
+        let context = CompileContext(image: image, includes: [generatedIncludes] + image.includes,
+                                     configFiles: configFiles, folder: folder)
         var steps: [BuildStep] = []
-        var objects: [String] = []
         for part in image.parts {
             for source in part.cSources {
-                let object = objectPath(for: source, in: part, folder: folder)
-                steps.append(compileC(source, to: object, part: part, image: image, includes: includes))
-                objects.append(object)
+                steps.append(compileC(source, to: objectPath(for: source, in: part, folder: folder), part: part, context))
             }
             if !part.swiftSources.isEmpty {
                 let object = Path.join(folder, "obj/\(part.component.kindFolder)/\(part.component.name)/\(part.swiftModule).o")
-                steps.append(compileSwift(part, to: object, image: image, includes: includes, folder: folder))
-                objects.append(object)
+                steps.append(compileSwift(part, to: object, context))
             }
         }
         let imagePath = Path.join(workspace.buildFolder, image.name)
         let plan = ImagePlan(
-            image: image, folder: folder,
-            configHeaderPath: Path.join(generatedIncludes, "unikit/config.h"),
+            image: image, folder: folder, configFiles: configFiles,
+            configIdentityPath: Path.join(folder, "config.id"),
             imagePath: imagePath, debugImagePath: imagePath + ".dbg", mapPath: imagePath + ".map",
             steps: steps)
-        return withLinkSteps(plan, objects: objects, includes: includes)
+        return withLinkSteps(plan, objects: steps.flatMap(\.outputs), includes: context.includes)
+    }
+
+    /// What every compile step of an image shares.
+    private struct CompileContext {
+        var image: ImageDescription
+        var includes: [String]
+        var configFiles: ConfigSymbolFiles
+        var folder: String
+    }
+
+    /// Tree first, app last: when the app lies inside the tree, the last
+    /// matching map wins, for clang as for swiftc.
+    private var prefixMaps: [String] {
+        ["\(workspace.treeRoot)=unikit", "\(workspace.appFolder)=\(workspace.appName)"]
     }
 
     private func compileC(_ source: String, to object: String, part: ImageDescription.Part,
-                          image: ImageDescription, includes: [String]) -> BuildStep {
+                          _ context: CompileContext) -> BuildStep {
         let kind = SourceKind(path: source) == .assembly ? "AS" : "CC"
-        let command = [toolchain.clang, "--target=\(image.target)"] + image.globalCflags + part.cflags
-            + includes.map { "-I\($0)" } + ["-MD", "-MF", object + ".d", "-c", source, "-o", object]
-        return BuildStep(label: "\(kind) \(workspace.displayPath(source))", command: command, outputs: [object])
+        let command = [toolchain.clang, "--target=\(context.image.target)"] + context.image.globalCflags + part.cflags
+            + prefixMaps.map { "-ffile-prefix-map=\($0)" } + context.includes.map { "-I\($0)" }
+            + ["-MD", "-MF", object + ".d", "-c", source, "-o", object]
+        return BuildStep(label: "\(kind) \(workspace.displayPath(source))", command: command, inputs: [source],
+                         outputs: [object], depfile: object + ".d", configSymbols: context.configFiles)
     }
 
     /// A component's Swift files compile as one module, whole-module, into
-    /// one object (Embedded Swift requires whole-module compilation).
-    private func compileSwift(_ part: ImageDescription.Part, to object: String, image: ImageDescription,
-                              includes: [String], folder: String) -> BuildStep {
-        var command = [toolchain.swiftc, "-target", image.target, "-module-name", part.swiftModule, "-wmo",
-                       "-module-cache-path", Path.join(folder, "module-cache")]
-        command += image.globalSwiftflags + part.swiftflags + includes.flatMap { ["-Xcc", "-I\($0)"] }
+    /// one object (Embedded Swift requires whole-module compilation). The
+    /// driver writes the depfile beside the object, as `<module>.d`.
+    private func compileSwift(_ part: ImageDescription.Part, to object: String, _ context: CompileContext) -> BuildStep {
+        var command = [toolchain.swiftc, "-target", context.image.target, "-module-name", part.swiftModule, "-wmo",
+                       "-module-cache-path", Path.join(context.folder, "module-cache")]
+        command += context.image.globalSwiftflags + part.swiftflags + prefixMaps.flatMap { ["-file-prefix-map", $0] }
+            + context.includes.flatMap { ["-Xcc", "-I\($0)"] }
         if let header = part.swiftBridgingHeader { command += ["-import-bridging-header", header] }
-        command += ["-c"] + part.swiftSources + ["-o", object]
+        command += ["-emit-dependencies", "-c"] + part.swiftSources + ["-o", object]
         let more = part.swiftSources.count > 1 ? " (+\(part.swiftSources.count - 1) more)" : ""
-        return BuildStep(label: "SWIFT \(workspace.displayPath(part.swiftSources[0]))\(more)",
-                         command: command, outputs: [object])
+        return BuildStep(label: "SWIFT \(workspace.displayPath(part.swiftSources[0]))\(more)", command: command,
+                         inputs: part.swiftSources + [part.swiftBridgingHeader].compactMap { $0 },
+                         outputs: [object], depfile: String(object.dropLast(2)) + ".d",
+                         configSymbols: context.configFiles)
     }
 
     private func withLinkSteps(_ plan: ImagePlan, objects: [String], includes: [String]) -> ImagePlan {
@@ -86,14 +107,16 @@ public struct BuildPlanner {
         let image = plan.image
         let hasSwift = image.parts.contains { !$0.swiftSources.isEmpty }
         let archives = hasSwift ? [toolchain.embeddedUnicodeTables(target: image.target)].compactMap { $0 } : []
-        // Include folders are also where linker scripts find INCLUDEd fragments.
+        // Include folders are also where linker scripts find INCLUDEd
+        // fragments; the depfile names the ones it read.
+        let depfile = plan.debugImagePath + ".d"
         let link = [toolchain.linker] + image.ldflags + includes.map { "-L\($0)" }
-            + ["-T", image.linkerScript, "-Map", plan.mapPath, "-o", plan.debugImagePath] + objects + archives
-        plan.steps.append(BuildStep(label: "LD \(workspace.displayPath(plan.debugImagePath))",
-                                    command: link, outputs: [plan.debugImagePath, plan.mapPath]))
-        plan.steps.append(BuildStep(label: "STRIP \(workspace.displayPath(plan.imagePath))",
-                                    command: [toolchain.objcopy, "--strip-all", plan.debugImagePath, plan.imagePath],
-                                    outputs: [plan.imagePath]))
+            + ["-T", image.linkerScript, "-Map", plan.mapPath, "--dependency-file=\(depfile)", "-o", plan.debugImagePath]
+            + objects + archives
+        plan.steps.append(BuildStep(label: "LD \(workspace.displayPath(plan.debugImagePath))", command: link,
+                                    inputs: objects + archives + [image.linkerScript],
+                                    outputs: [plan.debugImagePath, plan.mapPath], depfile: depfile))
+        plan.steps += image.packaging.steps(for: plan, toolchain: toolchain, workspace: workspace)
         return plan
     }
 

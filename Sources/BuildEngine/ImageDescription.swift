@@ -35,6 +35,7 @@ public struct ImageDescription {
     public var ldflags: [String]
     public var linkerScript: String
     public var runner: Runner
+    public var packaging: Packaging
     /// The bytes of `unikit/config.h` for this image.
     public var configHeader: String
 

@@ -57,7 +57,7 @@ public struct ImageResolver {
             globalCflags: settings.all(.globalCflags), globalSwiftflags: settings.all(.globalSwiftflags),
             ldflags: settings.all(.ldflags),
             linkerScript: try settings.existingFile(try settings.required(.linkerScript)),
-            runner: try settings.runner(),
+            runner: try settings.runner(), packaging: try settings.packaging(),
             configHeader: kconfig.headerText())
     }
 
@@ -146,6 +146,18 @@ struct ImageSettings {
                              "runner '\(setting.value)' is unknown (known: kvm, process)")
         }
         return runner
+    }
+
+    /// A platform's `packaging`, `elf` when none is set.
+    func packaging() throws -> Packaging {
+        guard !settings(.packaging).isEmpty else { return .elf }
+        let setting = try required(.packaging)
+        guard let packaging = Packaging(rawValue: setting.value) else {
+            let known = Packaging.allCases.map(\.rawValue).joined(separator: ", ")
+            throw BuildError(file: setting.component.manifest.file, line: setting.line,
+                             "packaging '\(setting.value)' is unknown (known: \(known))")
+        }
+        return packaging
     }
 
     private func settings(_ key: ManifestKey) -> [Setting] {

@@ -42,11 +42,12 @@ public enum ManifestKey: String, CaseIterable, Sendable {
     case ldflags                          // flags for the linker
     case linkerScript = "linker-script"   // the linker script
     case runner                           // how `unikit run` starts the image: "kvm" or "process"
+    case packaging                        // what `unikit build` makes of the linked image (default "elf")
 
     /// Keys taking exactly one value.
     var isSingleValued: Bool {
         switch self {
-        case .swiftBridgingHeader, .swiftModule, .target, .linkerScript, .runner: true
+        case .swiftBridgingHeader, .swiftModule, .target, .linkerScript, .runner, .packaging: true
         default: false
         }
     }

@@ -23,7 +23,10 @@ package struct ChildProcess {
     }
 
     private let pid: pid_t
-    private let output: Int32?
+    /// The read end of the pipe holding the captured output, nil when not
+    /// captured. A caller reading it itself (to watch several children with
+    /// poll(2)) closes it at its end, then calls `wait()`.
+    package let output: Int32?
     private let leadsGroup: Bool
 
     /// Starts `arguments[0]` (looked up in PATH when it has no `/`).
@@ -80,7 +83,8 @@ package struct ChildProcess {
         _ = wait()
     }
 
-    private func wait() -> Int32 {
+    /// Waits for the child to end: its exit status, or 128 + the signal.
+    package func wait() -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let signal = status & 0x7f

@@ -1,5 +1,7 @@
 import ArgumentParser
 import BuildEngine
+import Glibc
+import SystemPackage
 import SystemSupport
 
 struct Build: ParsableCommand {
@@ -7,14 +9,27 @@ struct Build: ParsableCommand {
         abstract: "Build one image per enabled platform into build/.",
         discussion: """
             Each image comes as build/<app>_<platform>-<arch> (stripped), with \
-            .dbg (symbols) and .map (link map) beside it.
+            .dbg (symbols) and .map (link map) beside it. Only what changed is \
+            rebuilt: a source, a header it includes, its command line, or a \
+            Kconfig option it uses.
             """)
 
     @Option(name: .customLong("platform"), help: "Build only this platform's image (repeatable).")
     var platforms: [String] = []
 
+    @Option(name: [.customShort("j", allowingJoined: true), .customLong("jobs")],
+            help: "Run this many commands at once (default: the number of cores).")
+    var jobs: Int = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+
     @Flag(name: .shortAndLong, help: "Show each command in full.")
     var verbose = false
+
+    @Flag(help: "Say why each step runs.")
+    var explain = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("-j needs at least 1") }
+    }
 
     func run() throws {
         let context = try AppContext()
@@ -22,13 +37,19 @@ struct Build: ParsableCommand {
         let toolchain = try Toolchain.locate(environment: context.environment)
         let planner = BuildPlanner(workspace: context.workspace, toolchain: toolchain)
         let plans = images.map(planner.plan)
-        let builder = Builder(runner: ProcessRunner(), progress: .standardOutput(verbose: verbose))
+        let buildFolder = context.workspace.buildFolder
+        let lock = try BuildLock(buildFolder: buildFolder)
+        defer { lock.release() }
+        let builder = Builder(runner: ProcessRunner(), progress: .standardOutput(verbose: verbose), jobs: jobs,
+                              explain: explain ? { printUnbuffered("unikit explain: \($0)\n") } : nil)
+        let summary: BuildSummary
         do {
-            try builder.build(plans)
-        } catch let failure as BuildFailure {
-            printWarning(failure)
+            summary = try builder.build(plans, buildFolder: buildFolder)
+        } catch let failure as BuildFailed {
+            printWarning("unikit: \(failure)")
             throw ExitCode.failure
         }
+        if summary.ran.isEmpty { print("unikit: nothing to rebuild") }
         for plan in plans {
             let size = (try? FileSystem.read(plan.imagePath).get().count) ?? 0
             print("image \(context.workspace.displayPath(plan.imagePath)) (\(size) bytes)")
@@ -43,4 +64,9 @@ struct Build: ParsableCommand {
         }
         return platforms.isEmpty ? images : images.filter { platforms.contains($0.platform.name) }
     }
+}
+
+/// Writes to standard output at once, in order with the progress lines.
+private func printUnbuffered(_ text: String) {
+    _ = try? FileDescriptor.standardOutput.writeAll(text.utf8)
 }

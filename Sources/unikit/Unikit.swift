@@ -14,6 +14,6 @@ struct Unikit: ParsableCommand {
         subcommands: [
             Defconfig.self, Olddefconfig.self, Savedefconfig.self, Oldconfig.self, Listnewconfig.self,
             Alldefconfig.self, Allnoconfig.self, Allyesconfig.self, Randconfig.self,
-            MenuconfigCommand.self, Build.self, Run.self, Clean.self, Config.self,
+            MenuconfigCommand.self, Build.self, Run.self, Clean.self, Distclean.self, Config.self,
         ])
 }

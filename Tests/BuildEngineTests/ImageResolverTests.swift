@@ -72,6 +72,17 @@ import Testing
         }
     }
 
+    @Test func packagingIsELFUnlessThePlatformSaysOtherwise() throws {
+        try withFixtureTree { tree in
+            let resolver = try tree.resolver(Self.bothPlatforms)
+            #expect(try resolver.describe(platform: resolver.enabledPlatforms()[0]).packaging == .elf)
+            try tree.write("Platforms/alpha/Manifest", "sources: start.c\nlinker-script: link.ld\nrunner: kvm\npackaging: iso\n")
+            let again = try tree.resolver(Self.bothPlatforms)
+            #expect(buildErrorMessage { _ = try again.describe(platform: again.enabledPlatforms()[0]) }
+                    == "Platforms/alpha/Manifest:4: packaging 'iso' is unknown (known: elf)")
+        }
+    }
+
     @Test func unknownSourceKindAndRunnerAreErrors() throws {
         try withFixtureTree { tree in
             try tree.write("Libraries/cond/a.c", "")

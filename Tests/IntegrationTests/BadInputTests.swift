@@ -37,7 +37,8 @@ import Testing
         try app.write("main.c", "int main(void) { return undefined_name; }\n")
         let result = try app.unikit("build", "--platform", "linuxu")
         #expect(result.status != 0)
-        #expect(result.stderr.contains("FAILED: CC main.c"))
+        #expect(result.stderr.contains("FAILED: CC main.c (exit status 1)\n"))
+        #expect(result.stderr.contains(" -c \(app.folder)/main.c -o "), "the failing command in full")
         #expect(result.stderr.contains("main.c:1:25: error: use of undeclared identifier 'undefined_name'"))
     }
 

@@ -95,3 +95,31 @@ struct AppCopy: Sendable {
         "\(folder)/build/\(name)_\(platform)-x86_64"
     }
 }
+
+/// A private copy of the unikit tree (Kconfig, Platforms/, Libraries/) with
+/// one example in it, for tests that change the tree's own files.
+struct TreeCopy: Sendable {
+    let root: String
+    let app: String
+
+    init(example: String) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("unikit-tree-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root + "/Examples", withIntermediateDirectories: true)
+        for item in ["Kconfig", "Platforms", "Libraries"] {
+            try FileManager.default.copyItem(atPath: Host.repository + "/" + item, toPath: root + "/" + item)
+        }
+        app = root + "/Examples/" + example
+        try FileManager.default.createDirectory(atPath: app, withIntermediateDirectories: true)
+        let source = Host.repository + "/Examples/" + example
+        for name in try FileManager.default.contentsOfDirectory(atPath: source)
+        where ![".config", ".config.old", "build"].contains(name) {
+            try FileManager.default.copyItem(atPath: source + "/" + name, toPath: app + "/" + name)
+        }
+    }
+
+    /// Runs `unikit arguments…` in the app folder, on this tree.
+    @discardableResult
+    func unikit(_ arguments: String...) throws -> ProcessOutput {
+        try runProcess([Host.unikit] + arguments, in: app, environment: ["UNIKIT_HOME": root])
+    }
+}

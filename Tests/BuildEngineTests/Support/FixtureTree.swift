@@ -9,7 +9,8 @@ struct FixtureTree {
     var workspace: Workspace { Workspace(treeRoot: root, appFolder: root + "/app") }
 
     init() throws {
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/tree")
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/tree")
         root = FileManager.default.temporaryDirectory.appendingPathComponent("unikit-tree-\(UUID().uuidString)").path
         try FileManager.default.copyItem(atPath: source.path, toPath: root)
     }
