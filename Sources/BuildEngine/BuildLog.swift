@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// ninja's build log: for each output, the hash of the command that made it
 /// and the output's modification time when that command finished.
 ///

@@ -176,6 +176,6 @@ package enum FuzzFixtures {
     /// A fixture tree (root file text only) parsed afresh.
     static func load(_ text: String) throws -> Kconfig {
         try Kconfig(rootFile: "Kconfig", sourceTree: "", environment: configEnvironment, shell: .refuse,
-                    files: MemoryFiles(contents: ["Kconfig": Array(text.utf8)]))
+                    files: MemoryFiles(["Kconfig": Array(text.utf8)]))
     }
 }

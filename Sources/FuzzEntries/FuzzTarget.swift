@@ -37,7 +37,7 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         let kconfig: Kconfig
         do {
             kconfig = try Kconfig(rootFile: "Kconfig", sourceTree: "", environment: FuzzFixtures.environment,
-                                  shell: .refuse, files: MemoryFiles(contents: tree))
+                                  shell: .refuse, files: MemoryFiles(tree))
         } catch {
             return ["\(error)"]
         }

@@ -70,9 +70,8 @@ struct ShellHistory {
     }
 }
 
-/// FNV-1a, 64 bits, in hex: a short stable name for a longer text.
+/// FNV-1a, 64 bits, in hex without leading zeros: a short stable name for a
+/// longer text (the history files' names and fingerprints are spelled so).
 func fnv1a64(_ text: String) -> String {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return String(hash, radix: 16)
+    String(StableHash.of(text), radix: 16)
 }

@@ -2,8 +2,8 @@
 /// unmet dependencies: the part of menuconfig's help Linux's `mconf` leaves
 /// to the reader of `Depends on:` and `Selected by:`.
 extension Symbol {
-    /// Sentences for a user, most important first. Empty for a plain
-    /// visible symbol that holds its default.
+    /// Sentences for a user, most important first: unmet dependencies, what
+    /// limits the value, where the value comes from.
     public var explanation: [String] {
         calculate()
         var lines: [String] = []
@@ -12,23 +12,53 @@ extension Symbol {
             if let pick = selection { lines.append("\(pick.name) is the choice's selection\(userValue == nil ? " (its default)" : " (your pick)").") }
             return lines
         }
-        if cache.visibility == .no {
-            lines.append("\(name) cannot be changed: its prompt is hidden.")
-            lines += missingConditions(visibilityCondition).map { "  Needs \($0)" }
-        } else if choice != nil && cache.visibility == .yes {
-            lines.append("\(name) is a member of a choice: pick it in the choice to set it.")
-        } else if type.isBoolOrTristate && cache.reverseDependency != .no {
-            let floor = cache.reverseDependency
-            lines.append(floor >= cache.visibility
-                ? "\(name) cannot be changed: it is selected by \(activeTerms(reverseDependency).joined(separator: ", "))."
-                : "\(name) cannot go below \(floor): it is selected by \(activeTerms(reverseDependency).joined(separator: ", "))."
-            )
-            lines.append("  To change it, turn those off first.")
-        } else if type.isBoolOrTristate && cache.visibility == .module && type == .tristate {
-            lines.append("\(name) can be at most m: its dependencies are m.")
+        if let limit, let limitation {
+            switch limit {
+            case .hidden:
+                lines.append("\(name) cannot be changed: \(limitation).")
+                lines += missingConditions(visibilityCondition).map { "  Needs \($0)" }
+            case .choiceMember:
+                lines.append("\(name) cannot be set here: \(limitation).")
+            case .selected(let floor):
+                lines.append(floor >= cache.visibility ? "\(name) cannot be changed: \(limitation)."
+                                                       : "\(name) cannot go below \(floor): \(limitation).")
+                lines.append("  To change it, turn those off first.")
+            case .moduleAtMost:
+                lines.append("\(name) can be at most m: \(limitation).")
+            }
         }
         lines += valueOrigin
         return lines
+    }
+
+    /// What keeps the user from choosing any value.
+    private enum Limit {
+        case hidden
+        case choiceMember
+        case selected(floor: Tristate)
+        case moduleAtMost
+    }
+
+    private var limit: Limit? {
+        calculate()
+        if isChoice { return nil }
+        if cache.visibility == .no { return .hidden }
+        if choice != nil && cache.visibility == .yes { return .choiceMember }
+        if type.isBoolOrTristate && cache.reverseDependency != .no { return .selected(floor: cache.reverseDependency) }
+        if type == .tristate && cache.visibility == .module { return .moduleAtMost }
+        return nil
+    }
+
+    /// Why the value is limited, to follow "FOO cannot be n: " (as
+    /// "it is selected by BAR [=y]"); nil when nothing limits it.
+    public var limitation: String? {
+        switch limit {
+        case .hidden?: "its prompt is hidden"
+        case .choiceMember?: "it is a member of a choice: pick it in the choice instead"
+        case .selected?: "it is selected by \(activeTerms(reverseDependency).joined(separator: ", "))"
+        case .moduleAtMost?: "its dependencies are m"
+        case nil: nil
+        }
     }
 
     /// What gave the symbol its value.
@@ -87,15 +117,6 @@ extension Symbol {
         return tristateWithinRange(value) ? nil : "\(name) cannot be \(value) now."
     }
 
-    private func clampedToRange(_ text: String) -> String {
-        guard type.isNumber, let range = activeRange(), isValidValue(text) else { return text }
-        let base: Int32 = type == .int ? 10 : 16
-        let number = cStringToInt64(text, base: base)
-        if let low = Self.operandText(range.low), number < cStringToInt64(low, base: base) { return low }
-        if let high = Self.operandText(range.high), number > cStringToInt64(high, base: base) { return high }
-        return text
-    }
-
     /// The OR of the prompts' conditions.
     private var visibilityCondition: Expression? {
         prompts.compactMap(\.condition).reduce(nil) { result, condition in result.map { .or($0, condition) } ?? condition }
@@ -140,13 +161,18 @@ extension Expression {
 extension MenuNode {
     /// The prompts from the main menu to this node: `Menu -> Submenu -> Prompt`.
     public var locationText: String {
-        var names: [String] = []
+        menuPath.map(\.promptText).joined(separator: " -> ")
+    }
+
+    /// The nodes from the main menu's entry down to this one (the main menu excluded).
+    var menuPath: [MenuNode] {
+        var path: [MenuNode] = []
         var node: MenuNode? = self
         while let current = node, current.parent != nil {
-            names.append(current.promptText)
+            path.append(current)
             node = current.parent
         }
-        return names.reversed().joined(separator: " -> ")
+        return path.reversed()
     }
 }
 

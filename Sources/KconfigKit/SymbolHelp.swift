@@ -44,13 +44,8 @@ extension MenuNode {
             text += "  Visible if: \(condition.annotatedText)\n"
         }
         text += "  Location:\n"
-        var path: [MenuNode] = []
-        var node: MenuNode? = self
-        while let current = node, current.parent != nil, path.count < 8 {
-            path.append(current)
-            node = current.parent
-        }
-        for (depth, entry) in path.reversed().enumerated() {
+        // Linux prints at most the eight innermost levels.
+        for (depth, entry) in menuPath.suffix(8).enumerated() {
             text += String(repeating: " ", count: 4 + 2 * depth) + "-> " + entry.promptText
             if let symbol = entry.symbol {
                 text += " (\(symbol.name.isEmpty ? "<choice>" : symbol.name) [=\(symbol.value)])"

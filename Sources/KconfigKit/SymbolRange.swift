@@ -56,16 +56,19 @@ extension Symbol {
     /// Clamps an int/hex value to the first active range; the value becomes the
     /// text of the bound it crossed, as in Linux.
     func validateRange() {
-        guard type.isNumber, let range = activeRange() else { return }
+        guard type.isNumber else { return }
+        cache.string = clampedToRange(cache.string)
+    }
+
+    /// `text` as an int/hex value limited by the first active range.
+    func clampedToRange(_ text: String) -> String {
+        guard type.isNumber, let range = activeRange() else { return text }
         let base: Int32 = type == .int ? 10 : 16
-        let value = cStringToInt64(cache.string, base: base)
+        let value = cStringToInt64(text, base: base)
         let low = bound(range.low, base: base)
-        guard value >= low.number else {
-            cache.string = low.text
-            return
-        }
+        guard value >= low.number else { return low.text }
         let high = bound(range.high, base: base)
-        if value > high.number { cache.string = high.text }
+        return value > high.number ? high.text : text
     }
 
     /// The first `range` whose condition is not `n`.

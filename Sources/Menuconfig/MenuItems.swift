@@ -30,7 +30,7 @@ public struct MenuItem {
 /// the same entries, markers and indentation as `make menuconfig`. Entries
 /// of a symbol that are not a submenu of their own (dependent options, the
 /// selected member's entries of a choice) follow it, indented.
-public struct MenuItems {
+public struct MenuItems: Equatable {
     public var showsAll = false
     public var showsNames = false
 
@@ -53,9 +53,8 @@ public struct MenuItems {
         guard let symbol = node.symbol else {
             if node !== screen {
                 if case .menu = node.kind {
-                    let arrow = node.children.contains(where: \.isVisible) ? "--->" : "----"
                     items.append(MenuItem(node: node, kind: .submenu, marker: "   ",
-                                          label: pad + node.promptText + "  " + arrow, isHidden: hidden))
+                                          label: pad + node.promptText + "  " + arrow(node), isHidden: hidden))
                     return
                 }
                 if case .comment = node.kind {
@@ -102,9 +101,8 @@ public struct MenuItems {
             if !symbol.isChangeable { kind = .label }
         }
         if node.isMenuconfig {
-            let arrow = node.children.contains(where: \.isVisible) ? "--->" : "----"
             items.append(MenuItem(node: node, kind: .submenu, marker: marker,
-                                  label: pad + title(node) + newMark(symbol) + "  " + arrow, isHidden: hidden))
+                                  label: pad + title(node) + newMark(symbol) + "  " + arrow(node), isHidden: hidden))
             return
         }
         items.append(MenuItem(node: node, kind: kind, marker: marker, label: pad + title(node) + newMark(symbol),
@@ -146,6 +144,11 @@ public struct MenuItems {
     private func title(_ node: MenuNode) -> String {
         guard showsNames, let symbol = node.symbol, !symbol.name.isEmpty else { return node.promptText }
         return "\(node.promptText) (\(symbol.name))"
+    }
+
+    /// `--->` into a submenu, `----` when it has nothing to show (mconf's `menu_is_empty`).
+    private func arrow(_ node: MenuNode) -> String {
+        node.children.contains(where: \.isVisible) ? "--->" : "----"
     }
 
     /// Linux marks symbols without a value in `.config` as new.

@@ -29,6 +29,9 @@ public final class Session {
     var focusedButton = 0
     /// Rows of the menu list in the last render (for PgUp/PgDn).
     var pageSize = 10
+    /// The current screen's lines, kept between keys until a value, the
+    /// screen or the layout changes (building them evaluates every entry).
+    private var cachedItems: (menu: MenuNode, layout: MenuItems, items: [MenuItem])?
     public internal(set) var outcome: Outcome?
 
     static let buttons = ["Select", "Exit", "Help", "Search", "Save", "Load"]
@@ -43,7 +46,18 @@ public final class Session {
     public var showsNames: Bool { layout.showsNames }
 
     /// The lines of the current screen.
-    var items: [MenuItem] { layout.items(of: frames[frames.count - 1].menu) }
+    var items: [MenuItem] {
+        let menu = frames[frames.count - 1].menu
+        if let cached = cachedItems, cached.menu === menu, cached.layout == layout { return cached.items }
+        let items = layout.items(of: menu)
+        cachedItems = (menu, layout, items)
+        return items
+    }
+
+    /// Drops what was derived from the values; every change of values goes through here.
+    func valuesChanged() {
+        cachedItems = nil
+    }
 
     /// The item under the cursor, clamping the cursor to the list.
     var current: MenuItem? {

@@ -106,6 +106,7 @@ extension Session {
             let loaded = config.load(box.text)
             let notes = config.takeMessages()
             guard loaded else { return box.problem = notes.last ?? "Cannot read \(box.text)." }
+            valuesChanged()
             frames = [Frame(menu: config.kconfig.rootMenu)]
             message = (notes.isEmpty ? "Loaded \(box.text)" : "Loaded \(box.text): \(notes.count) warnings, first: \(notes[0])",
                        !notes.isEmpty)

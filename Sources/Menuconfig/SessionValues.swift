@@ -31,10 +31,8 @@ extension Session {
 
     /// Why the value cannot be changed, on the message line.
     func showRefusal(_ symbol: Symbol, wanted: Tristate? = nil) {
-        let reason = symbol.explanation.first { !$0.hasPrefix("Value ") } ?? "\(symbol.name) cannot be changed."
-        let prefix = wanted.map { "\(symbol.name) cannot be \($0): " } ?? ""
-        let text = prefix.isEmpty ? reason : prefix + reason.drop { $0 != ":" }.dropFirst(2)
-        message = (text + "  (? explains)", true)
+        let refused = "\(symbol.name) cannot be \(wanted.map(\.description) ?? "changed")"
+        message = ((symbol.limitation.map { "\(refused): \($0)." } ?? "\(refused).") + "  (? explains)", true)
     }
 
     /// Sets a user value and reports what else changed: options that follow
@@ -42,16 +40,15 @@ extension Session {
     func apply(_ value: String, to symbol: Symbol) {
         let kconfig = config.kconfig
         let watched = kconfig.symbols.filter { $0.type == .bool || $0.type == .tristate }
-        let before = watched.map(\.value)
-        let unmetBefore = Set(kconfig.unmetDependencyWarnings.map(\.message))
+        let before = watched.map { ($0.value, $0.hasUnmetDependencies) }
         guard symbol.setUserValue(value) else { return showRefusal(symbol) }
+        valuesChanged()
         var changes: [String] = []
-        for (index, other) in watched.enumerated() where other !== symbol && other.value != before[index] {
-            changes.append("\(other.name) \(before[index])→\(other.value)")
+        for (index, other) in watched.enumerated() where other !== symbol && other.value != before[index].0 {
+            changes.append("\(other.name) \(before[index].0)→\(other.value)")
         }
-        let unmet = kconfig.unmetDependencyWarnings.filter { !unmetBefore.contains($0.message) }
-        if let first = unmet.first {
-            let name = first.message.split(separator: " ").last.map(String.init) ?? ""
+        if let unmet = watched.indices.first(where: { !before[$0].1 && watched[$0].hasUnmetDependencies }) {
+            let name = watched[unmet].name
             message = ("WARNING: \(name) is selected but its dependencies are unmet; ? on \(name) shows how to fix it", true)
             return
         }

@@ -84,8 +84,7 @@ package enum FileSystem {
     }
 
     /// Creates or truncates the file at `path` and writes `bytes` (in place,
-    /// not atomically); an empty `bytes` is `touch` that also empties.
-    /// Creates or truncates the file and writes `bytes` (not atomically).
+    /// not atomically).
     package static func write(_ bytes: [UInt8], to path: String) throws(Errno) {
         let fd = try openForWriting(path)
         do {

@@ -29,9 +29,9 @@ struct MenuconfigCommand: ParsableCommand {
                 or `unikit config MODE --kconfig PATH`
                 """)
         }
-        let config = try kconfigFile.map(Self.openTree) ?? Self.openApp()
-        config.takeMessages().forEach(printWarning)
         let environment = AppContext.processEnvironment()
+        let config = try kconfigFile.map { try Self.openTree($0, environment: environment) } ?? Self.openApp()
+        config.takeMessages().forEach(printWarning)
         let terminal = CursesTerminal(colors: environment["NO_COLOR"].map(\.isEmpty) ?? true)
         let outcome = Session(config: config).run(on: terminal)
         terminal.close()
@@ -50,8 +50,7 @@ struct MenuconfigCommand: ParsableCommand {
     }
 
     /// Any tree, in the current folder, as `unikit config` reads it.
-    private static func openTree(_ kconfigFile: String) throws -> InteractiveConfig {
-        let environment = AppContext.processEnvironment()
+    private static func openTree(_ kconfigFile: String, environment: [String: String]) throws -> InteractiveConfig {
         var settings = ConfSettings(environment: environment)
         settings.keepsTreeAtExit = true
         if let history = Config.shellHistoryFolder(environment) { settings.shell = .useHistory(folder: history) }

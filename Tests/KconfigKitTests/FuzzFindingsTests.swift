@@ -1,4 +1,4 @@
-import SystemPackage
+import FuzzEntries
 import Testing
 @testable import KconfigKit
 
@@ -19,7 +19,7 @@ struct FuzzFindingsTests {
             let preprocessor = Preprocessor(environment: [:], shell: MacroShell(policy: .refuse, environment: [:], tree: ""))
             #expect(throws: KconfigError.self) {
                 _ = try LoadedTree(rootFile: "Kconfig", sourceTree: "", preprocessor: preprocessor,
-                                   files: FakeFiles(files: ["Kconfig": text]), table: table)
+                                   files: MemoryFiles(["Kconfig": Array(text.utf8)]), table: table)
             }
             symbol = table.find("A")
             #expect(symbol != nil)
@@ -53,13 +53,3 @@ extension FuzzFindingsTests {
     }
 }
 
-
-/// Kconfig files in memory.
-struct FakeFiles: KconfigFiles {
-    var files: [String: String]
-    func isRegularFile(_ path: String) -> Bool { files[path] != nil }
-    func glob(_ pattern: String) -> [String] { [] }
-    func read(_ path: String) -> Result<[UInt8], Errno> {
-        files[path].map { .success(Array($0.utf8)) } ?? .failure(.noSuchFileOrDirectory)
-    }
-}
