@@ -1,0 +1,22 @@
+/*
+ * Panics and assertions. A panic prints its message, the caller's
+ * backtrace (return addresses; `unikit run` and the .dbg file name them),
+ * and stops the image with UK_EXIT_PANIC.
+ */
+#ifndef UKDEBUG_PANIC_H
+#define UKDEBUG_PANIC_H
+
+/* Exit status of a panicked image (crashes have their own, see ukarch). */
+#define UK_EXIT_PANIC 120
+
+__attribute__((noreturn, format(printf, 1, 2))) void uk_panic(const char *fmt, ...);
+
+/* Checked in every build; a failure panics naming the condition and place. */
+#define UK_ASSERT(cond)                                                        \
+	do {                                                                   \
+		if (__builtin_expect(!(cond), 0))                              \
+			uk_panic("assertion failed: %s (%s:%d, %s)", #cond,    \
+				 __FILE__, __LINE__, __func__);                \
+	} while (0)
+
+#endif
