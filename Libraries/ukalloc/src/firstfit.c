@@ -4,12 +4,9 @@
  * into ever smaller pieces. Allocation walks the list: O(free blocks).
  *
  * Every block starts with a 16-byte header: its size (header included) and,
- * while allocated, a magic value that catches double and foreign frees.
+ * while allocated, a magic value in place of the free-list link.
  */
-#include <stdint.h>
-#include <ukalloc/alloc.h>
-#include <ukboot/init.h>
-#include <ukplat/memory.h>
+#include "backend.h"
 
 #define HEADER_SIZE UK_ALLOC_ALIGNMENT
 #define MIN_BLOCK (2 * HEADER_SIZE)
@@ -20,7 +17,10 @@ struct block {
 	struct block *next; /* the next free block, or ALLOCATED_MAGIC */
 };
 
+const char ukalloc_backend_name[] = "firstfit";
+
 static struct block *free_list;
+static uintptr_t heap_start, heap_end;
 
 static uintptr_t align_up(uintptr_t value, uintptr_t align)
 {
@@ -32,11 +32,8 @@ static struct block *header_of(const void *payload)
 	return (struct block *)((uintptr_t)payload - HEADER_SIZE);
 }
 
-/* Block size for a request, or 0 when the request cannot be met at all. */
 static size_t block_size_for(size_t size)
 {
-	if (size > SIZE_MAX / 2)
-		return 0;
 	size = align_up(size + HEADER_SIZE, UK_ALLOC_ALIGNMENT);
 	return size < MIN_BLOCK ? MIN_BLOCK : size;
 }
@@ -83,27 +80,18 @@ static struct block *carve(struct block **link, struct block *b, uintptr_t at, s
 	return b;
 }
 
-void *uk_memalign(size_t align, size_t size)
+void *ukalloc_backend_memalign(size_t align, size_t size)
 {
 	size_t need = block_size_for(size);
 
-	if (align == 0 || (align & (align - 1)) != 0 || align > SIZE_MAX / 2 || need == 0)
-		return 0;
-	if (align < UK_ALLOC_ALIGNMENT)
-		align = UK_ALLOC_ALIGNMENT;
 	for (struct block **link = &free_list, *b; (b = *link); link = &b->next) {
 		uintptr_t payload = payload_in(b, align);
 		uintptr_t end = (uintptr_t)b + b->size;
 
-		if (payload > (uintptr_t)b && payload < end && end - (payload - HEADER_SIZE) >= need)
+		if (payload < end && end - (payload - HEADER_SIZE) >= need)
 			return (char *)carve(link, b, payload - HEADER_SIZE, need) + HEADER_SIZE;
 	}
 	return 0;
-}
-
-void *uk_malloc(size_t size)
-{
-	return uk_memalign(UK_ALLOC_ALIGNMENT, size);
 }
 
 static int adjacent(const struct block *a, const struct block *b)
@@ -111,15 +99,10 @@ static int adjacent(const struct block *a, const struct block *b)
 	return (uintptr_t)a + a->size == (uintptr_t)b;
 }
 
-void uk_free(void *ptr)
+void ukalloc_backend_free(void *ptr)
 {
-	struct block *b, *prev = 0, *next = free_list;
+	struct block *b = header_of(ptr), *prev = 0, *next = free_list;
 
-	if (!ptr)
-		return;
-	b = header_of(ptr);
-	if (b->next != ALLOCATED_MAGIC)
-		__builtin_trap(); /* a double free or a pointer not from here */
 	while (next && next < b) {
 		prev = next;
 		next = next->next;
@@ -139,24 +122,37 @@ void uk_free(void *ptr)
 	}
 }
 
-size_t uk_usable_size(const void *ptr)
+size_t ukalloc_backend_usable_size(const void *ptr)
 {
 	return header_of(ptr)->size - HEADER_SIZE;
 }
 
-static int heap_init(void)
+int ukalloc_backend_is_allocated(const void *ptr)
 {
-	void *base;
-	size_t len = ukplat_heap_region(&base);
-	uintptr_t start = align_up((uintptr_t)base, UK_ALLOC_ALIGNMENT);
-	uintptr_t end = ((uintptr_t)base + len) & ~(uintptr_t)(UK_ALLOC_ALIGNMENT - 1);
+	const struct block *b = header_of(ptr);
 
-	if (len == 0 || end <= start || end - start < MIN_BLOCK)
-		return 0; /* no heap: every allocation fails, the image still runs */
+	return (uintptr_t)b >= heap_start && b->next == ALLOCATED_MAGIC &&
+	       b->size % UK_ALLOC_ALIGNMENT == 0 && b->size >= MIN_BLOCK &&
+	       b->size <= heap_end - (uintptr_t)b;
+}
+
+void ukalloc_backend_stats(struct uk_alloc_stats *stats)
+{
+	stats->heap_bytes = heap_end - heap_start;
+	for (const struct block *b = free_list; b; b = b->next) {
+		stats->free_bytes += b->size;
+		if (b->size - HEADER_SIZE > stats->largest_free)
+			stats->largest_free = b->size - HEADER_SIZE;
+	}
+}
+
+void ukalloc_backend_init(uintptr_t start, uintptr_t end)
+{
+	if (end - start < MIN_BLOCK)
+		return;
+	heap_start = start;
+	heap_end = end;
 	free_list = (struct block *)start;
 	free_list->size = end - start;
 	free_list->next = 0;
-	return 0;
 }
-
-UK_INIT(heap_init, UK_INIT_CLASS_EARLY);
