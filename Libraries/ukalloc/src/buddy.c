@@ -109,8 +109,9 @@ void *ukalloc_backend_memalign(size_t align, size_t size)
 		block = take_block(order_for(size + HEADER_SIZE));
 		return block ? (char *)block + HEADER_SIZE : 0;
 	}
-	/* 2^order >= size + align >= align: the block is align-aligned. */
-	block = take_block(order_for(size + align));
+	/* 2^order >= size + align > align: the block is align-aligned, and
+	 * the payload, even for size 0, lies inside it. */
+	block = take_block(order_for((size ? size : 1) + align));
 	if (!block)
 		return 0;
 	back = (struct header *)((uintptr_t)block + align - HEADER_SIZE);
@@ -139,6 +140,9 @@ void ukalloc_backend_free(void *ptr)
 	uintptr_t address = (uintptr_t)block;
 	unsigned order = order_of(block);
 
+	/* Not USED_TAG any more, even if it ends up inside a merged block:
+	 * a second free of it is then caught (LIBUKALLOC_CHECKS). */
+	block->tag = FREE_TAG | order;
 	while (order < ORDER_LIMIT - 1) {
 		uintptr_t size = (uintptr_t)1 << order;
 		uintptr_t buddy = address ^ size;

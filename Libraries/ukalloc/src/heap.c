@@ -47,7 +47,8 @@ static void check_live_block(const void *ptr)
 		uk_panic("ukalloc: %p is not a block of the heap [%p, %p)", ptr,
 			 (void *)heap_start, (void *)heap_end);
 	if (!ukalloc_backend_is_allocated(ptr))
-		uk_panic("ukalloc: %p is not an allocated block (freed twice?)", ptr);
+		uk_panic("ukalloc: %p is not an allocated block: freed already, or not a block's start",
+			 ptr);
 }
 #endif
 

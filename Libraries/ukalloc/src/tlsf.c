@@ -102,13 +102,11 @@ static void insert_free(struct block *b)
 	fl_bitmap |= 1ULL << fl;
 }
 
-static void remove_free(struct block *b)
+/* Takes `b` off list (fl, sl), the list of its size. */
+static void remove_from(struct block *b, unsigned fl, unsigned sl)
 {
-	unsigned fl, sl;
-	struct block **head;
+	struct block **head = &heads[fl * SL_COUNT + sl];
 
-	size_class(size_of(b), &fl, &sl);
-	head = &heads[fl * SL_COUNT + sl];
 	if (b->next_free)
 		b->next_free->prev_free = b->prev_free;
 	if (b->prev_free)
@@ -123,6 +121,14 @@ static void remove_free(struct block *b)
 	b->size &= ~FREE_BIT;
 }
 
+static void remove_free(struct block *b)
+{
+	unsigned fl, sl;
+
+	size_class(size_of(b), &fl, &sl);
+	remove_from(b, fl, sl);
+}
+
 /* Slow path, taken only when the constant-time search finds nothing: the
  * list of `size`'s own class may still hold a block that fits. */
 static struct block *search_own_class(size_t size)
@@ -132,18 +138,23 @@ static struct block *search_own_class(size_t size)
 	size_class(size, &fl, &sl);
 	if (fl >= fl_count)
 		return 0;
-	for (struct block *b = heads[fl * SL_COUNT + sl]; b; b = b->next_free)
-		if (size_of(b) >= size)
+	for (struct block *b = heads[fl * SL_COUNT + sl]; b; b = b->next_free) {
+		if (size_of(b) >= size) {
+			remove_from(b, fl, sl);
 			return b;
+		}
+	}
 	return 0;
 }
 
-/* A free block of at least `size` bytes. Rounding the size up to the next
- * class boundary makes every block of the class found big enough. */
-static struct block *find_free(size_t size)
+/* Takes a free block of at least `size` bytes off its list. Rounding the
+ * size up to the next class boundary makes every block of the class found
+ * big enough. */
+static struct block *take_free(size_t size)
 {
 	size_t rounded = size;
 	unsigned fl, sl, sl_bits = 0;
+	struct block *b;
 
 	if (size >= SMALL_LIMIT)
 		rounded += ((size_t)1 << (log2_floor(size) - SL_SHIFT)) - 1;
@@ -159,7 +170,10 @@ static struct block *find_free(size_t size)
 	}
 	if (!sl_bits)
 		return search_own_class(size);
-	return heads[fl * SL_COUNT + __builtin_ctz(sl_bits)];
+	sl = __builtin_ctz(sl_bits);
+	b = heads[fl * SL_COUNT + sl];
+	remove_from(b, fl, sl);
+	return b;
 }
 
 /* Gives the bytes of used block `b` beyond `size` back as a free block. */
@@ -200,13 +214,12 @@ static struct block *align_start(struct block *b, size_t align)
 
 void *ukalloc_backend_memalign(size_t align, size_t size)
 {
-	size_t need = size < MIN_PAYLOAD ? MIN_PAYLOAD : (size + HEADER_SIZE - 1) & ~(size_t)(HEADER_SIZE - 1);
+	size_t need = size < MIN_PAYLOAD ? MIN_PAYLOAD : (size + 15) & ~(size_t)15;
 	int aligning = align > UK_ALLOC_ALIGNMENT;
-	struct block *b = find_free(aligning ? need + align + MIN_BLOCK : need);
+	struct block *b = take_free(aligning ? need + align + MIN_BLOCK : need);
 
 	if (!b)
 		return 0;
-	remove_free(b);
 	if (aligning)
 		b = align_start(b, align);
 	trim(b, need);
@@ -218,6 +231,9 @@ void ukalloc_backend_free(void *ptr)
 	struct block *b = header_of(ptr), *next = next_phys(b), *prev = b->prev_phys;
 	size_t size = size_of(b);
 
+	/* Marked free even if it ends up inside a merged block: a second
+	 * free of it is then caught (LIBUKALLOC_CHECKS). */
+	b->size |= FREE_BIT;
 	if (next->size & FREE_BIT) {
 		remove_free(next);
 		size += HEADER_SIZE + size_of(next);
