@@ -33,12 +33,20 @@ int main(void)
 		printf("allocbench: no memory for %u slots\n", w.live_blocks);
 		return 1;
 	}
+#ifdef CONFIG_ALLOCBENCH_FILL_HEAP
+	size_t filled = workload_fill(&w);
+	unsigned long per_mille = (unsigned long)(filled * 1000 / before.heap_bytes);
+#endif
 	restored = heap_restored(&before);
 	printf("allocbench: %lu operations, %lu integrity errors, heap %s\n", report.operations,
 	       report.integrity_errors, restored ? "restored" : "NOT restored");
 	if (report.failed)
 		printf("allocbench: %lu allocations failed (heap of %zu bytes)\n", report.failed,
 		       before.heap_bytes);
+#ifdef CONFIG_ALLOCBENCH_FILL_HEAP
+	printf("allocbench: heap %lu.%lu%% full when a request first failed (%zu of %zu bytes)\n",
+	       per_mille / 10, per_mille % 10, filled, before.heap_bytes);
+#endif
 	printf("allocbench: %s %llu allocs/s\n", uk_alloc_name(),
 	       (unsigned long long)workload_allocs_per_second(&report));
 	return report.integrity_errors == 0 && restored ? 0 : 1;

@@ -197,3 +197,27 @@ uint64_t workload_allocs_per_second(const struct workload_report *report)
 
 	return report->timed_allocations * 1000000000ULL / ns;
 }
+
+size_t workload_fill(const struct workload *w)
+{
+	struct run r = { 0x2545f4914f6cdd1dULL, 0, 0, 0, 0 };
+	void **chain = 0, **p;
+	size_t bytes = 0;
+
+	for (;;) {
+		size_t size = random_size(&r, w->max_size);
+
+		p = malloc(size < sizeof(*p) ? sizeof(*p) : size);
+		if (!p)
+			break;
+		*p = chain; /* the blocks form a list through their first word */
+		chain = p;
+		bytes += size;
+	}
+	while (chain) {
+		p = *chain;
+		free(chain);
+		chain = p;
+	}
+	return bytes;
+}

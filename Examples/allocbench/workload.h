@@ -33,6 +33,11 @@ struct workload_report {
 int workload_measure(const struct workload *w, uint64_t (*now_ns)(void),
 		     struct workload_report *report);
 
+/* Allocates blocks of the workload's sizes until a request fails, then
+ * frees them; returns the bytes the blocks obtained were asked for. For a
+ * heap of fixed size: how full it gets before the allocator says no. */
+size_t workload_fill(const struct workload *w);
+
 /* Allocations per second in the timed run. */
 uint64_t workload_allocs_per_second(const struct workload_report *report);
 
