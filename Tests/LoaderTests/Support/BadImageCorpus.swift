@@ -1,3 +1,4 @@
+import CKVM
 import Foundation
 import Testing
 
