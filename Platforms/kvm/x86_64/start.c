@@ -56,6 +56,7 @@ void ukplat_start_loader(const struct unikit_boot_info *info)
 	kvm_boot.heap_start = PAGE_ALIGN_UP((uintptr_t)_image_end);
 	kvm_boot.heap_end = info->mem_size;
 	copy_cmdline((const char *)(uintptr_t)info->cmdline);
+	kvm_time_init(info->tsc_hz, info->wall_clock_ns);
 	enter_boot_library();
 }
 
@@ -89,5 +90,6 @@ void ukplat_start_pvh(uint64_t start_info)
 		ukplat_exit(127);
 	find_pvh_heap(info);
 	copy_cmdline((const char *)(uintptr_t)info->cmdline_paddr);
+	kvm_time_init(0, 0);
 	enter_boot_library();
 }
