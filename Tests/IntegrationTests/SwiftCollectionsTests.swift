@@ -38,10 +38,10 @@ import Testing
     @Test(.enabled(if: Host.qemu != nil, "needs qemu-system-x86_64"))
     func workOnQEMUWithTCG() throws {
         let app = try Self.built.get()
-        let result = try runProcess([Host.qemu!, "-M", "microvm", "-accel", "tcg", "-m", "64M", "-nodefaults", "-no-user-config",
-                                     "-nographic", "-serial", "stdio",
-                                     "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-                                     "-kernel", app.image("kvm")], timeout: 120)
+        let command = [Host.qemu!, "-M", "microvm", "-accel", "tcg",
+                       "-m", "64M", "-nodefaults", "-no-user-config", "-nographic", "-serial", "stdio",
+                       "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-kernel", app.image("kvm")]
+        let result = try runProcess(command, timeout: 120)
         #expect(result.status == 1, "isa-debug-exit reports status 0 as 1: \(result.stderr)")
         #expect(result.stdout.replacingOccurrences(of: "\r\n", with: "\n") == Self.expected)
     }
