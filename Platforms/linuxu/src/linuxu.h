@@ -5,4 +5,7 @@
 /* Remembers the start time the monotonic clock counts from. */
 void linuxu_time_init(void);
 
+/* Turns fault signals into crash reports (ukplat/crash.h). */
+void linuxu_crash_init(void);
+
 #endif

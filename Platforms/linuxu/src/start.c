@@ -11,5 +11,6 @@ void linuxu_start(long *stack)
 	char **argv = (char **)(stack + 1);
 
 	linuxu_time_init();
+	linuxu_crash_init();
 	ukplat_entry(argc, argv);
 }
