@@ -1,4 +1,5 @@
 import CKVM
+import Glibc
 
 /// Writes what the loader leaves in the loader area before the first
 /// `KVM_RUN`: the GDT, the identity page tables, the boot info and the
@@ -67,8 +68,17 @@ struct BootTables {
             magic: UNIKIT_BOOT_MAGIC, version: UInt32(UNIKIT_ABI_VERSION),
             mem_size: memorySize, kernel_end: kernelEnd.rawValue,
             cmdline: GuestLayout.commandLine.rawValue, cmdline_len: UInt64(commandLine.count),
-            tsc_hz: tscHz)
+            tsc_hz: tscHz, wall_clock_ns: Self.wallClockNanoseconds())
         try memory.store(info, at: GuestLayout.bootInfo)
+    }
+}
+
+extension BootTables {
+    /// The host's time of day, which the guest's wall clock starts from.
+    static func wallClockNanoseconds() -> UInt64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return UInt64(now.tv_sec) * 1_000_000_000 + UInt64(now.tv_nsec)
     }
 }
 

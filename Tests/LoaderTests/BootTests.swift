@@ -23,7 +23,7 @@ import Testing
         }
         #expect(run.exit == .exited(status: 0))
         let text = Array(commandLine.utf8)
-        try #require(run.console.count == text.count + 48 + 8)
+        try #require(run.console.count == text.count + 56 + 8)
         #expect(Array(run.console.prefix(text.count)) == text)
         let info = run.console.dropFirst(text.count).withUnsafeBytes { $0.loadUnaligned(as: unikit_boot_info.self) }
         #expect(info.magic == UNIKIT_BOOT_MAGIC)
@@ -33,6 +33,7 @@ import Testing
         #expect(info.cmdline == 0x3000)
         #expect(info.cmdline_len == UInt64(text.count))
         print("LoaderTests: tsc_hz handed to the guest: \(info.tsc_hz)")
+        #expect(info.wall_clock_ns > 1_700_000_000 * 1_000_000_000, "a date after 2023")
         let rsp = run.console.suffix(8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
         #expect(rsp == 0x8000)
     }

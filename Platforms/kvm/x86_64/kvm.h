@@ -25,6 +25,11 @@ extern struct kvm_boot_state kvm_boot;
 /* Prepares the console for the host recorded in kvm_boot. */
 void kvm_console_init(void);
 
+/* Starts the clocks; 0 for what the host did not say (time.c). */
+void kvm_time_init(uint64_t host_tsc_hz, uint64_t host_wall_clock_ns);
+uint64_t kvm_tsc_frequency(void);      /* tsc_frequency.c */
+uint64_t kvm_rtc_wall_clock_ns(void);  /* rtc.c */
+
 /* The COM1 UART (uart.c). */
 void kvm_uart_init(void);
 void kvm_uart_write(const char *buf, size_t len);

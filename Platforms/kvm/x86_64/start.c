@@ -6,8 +6,10 @@
 #include <unikit/loader_abi.h>
 #include <kvm/pvh.h>
 #include <ukplat/boot.h>
+#include <ukplat/crash.h>
 #include <ukplat/exit.h>
 #include <x86_64/boot.h>
+#include <x86_64/setup.h>
 
 #include "kvm.h"
 
@@ -37,11 +39,18 @@ static void copy_cmdline(const char *src)
 	cmdline[i] = '\0';
 }
 
-/* argv[0] is the image's name, as for a process; the command line follows. */
+/* Installs the exception handlers and unmaps the NULL and stack-guard pages
+ * (a page table comes from the free memory), then hands over: argv[0] is the image's name, as for a process, and the
+ * command line follows. */
 __attribute__((noreturn)) static void enter_boot_library(void)
 {
 	int argc;
 
+	if (kvm_boot.heap_end <= kvm_boot.heap_start) {
+		ukplat_crash_print("kvm: no free RAM after the image\n");
+		ukplat_crash_exit(UKPLAT_EXIT_MEMORY_FAULT);
+	}
+	x86_64_setup(&kvm_boot.heap_start);
 	kvm_console_init();
 	argv[0] = CONFIG_UK_NAME;
 	argc = 1 + ukplat_cmdline_split(cmdline, argv + 1, ARGS_MAX - 1);
@@ -56,6 +65,7 @@ void ukplat_start_loader(const struct unikit_boot_info *info)
 	kvm_boot.heap_start = PAGE_ALIGN_UP((uintptr_t)_image_end);
 	kvm_boot.heap_end = info->mem_size;
 	copy_cmdline((const char *)(uintptr_t)info->cmdline);
+	kvm_time_init(info->tsc_hz, info->wall_clock_ns);
 	enter_boot_library();
 }
 
@@ -89,5 +99,6 @@ void ukplat_start_pvh(uint64_t start_info)
 		ukplat_exit(127);
 	find_pvh_heap(info);
 	copy_cmdline((const char *)(uintptr_t)info->cmdline_paddr);
+	kvm_time_init(0, 0);
 	enter_boot_library();
 }

@@ -1,6 +1,8 @@
 /* The C entry of a linuxu image: hands argc and argv to the boot library. */
 #include <ukplat/boot.h>
 
+#include "linuxu.h"
+
 __attribute__((noreturn)) void linuxu_start(long *stack);
 
 void linuxu_start(long *stack)
@@ -8,5 +10,7 @@ void linuxu_start(long *stack)
 	int argc = (int)stack[0];
 	char **argv = (char **)(stack + 1);
 
+	linuxu_time_init();
+	linuxu_crash_init();
 	ukplat_entry(argc, argv);
 }

@@ -1,5 +1,5 @@
 /* Checks the entry state, then echoes through the console port: the command
- * line, the 48 bytes of struct unikit_boot_info, and rsp at entry (8 bytes).
+ * line, the 56 bytes of struct unikit_boot_info, and rsp at entry (8 bytes).
  * Exit status: 0 ok, 3 a general register was not 0, 4 rflags was not 0x2. */
 #include "unikit.inc"
 
@@ -48,5 +48,5 @@ bad_flags:
 entry_rsp:       .quad 0
 entry_rflags:    .quad 0
 cmdline_request: .quad 0, 0
-info_request:    .quad 0, 48
+info_request:    .quad 0, 56
 rsp_request:     .quad entry_rsp, 8

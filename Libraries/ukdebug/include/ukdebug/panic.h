@@ -1,13 +1,16 @@
 /*
  * Panics and assertions. A panic prints its message, the caller's
- * backtrace (return addresses; `unikit run` and the .dbg file name them),
- * and stops the image with UK_EXIT_PANIC.
+ * backtrace (return addresses; llvm-symbolizer and the image's .dbg file
+ * name them), and stops the image with UK_EXIT_PANIC.
  */
 #ifndef UKDEBUG_PANIC_H
 #define UKDEBUG_PANIC_H
 
-/* Exit status of a panicked image (crashes have their own, see ukarch). */
-#define UK_EXIT_PANIC 120
+#include <ukplat/crash.h>
+
+/* Exit status of a panicked image, as a process that called abort(); CPU
+ * faults have their own (ukplat/crash.h). */
+#define UK_EXIT_PANIC UKPLAT_EXIT_PANIC
 
 __attribute__((noreturn, format(printf, 1, 2))) void uk_panic(const char *fmt, ...);
 

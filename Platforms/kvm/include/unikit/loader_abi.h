@@ -16,7 +16,7 @@
 #include <stdint.h>
 #endif
 
-#define UNIKIT_ABI_VERSION 1
+#define UNIKIT_ABI_VERSION 2
 
 /*
  * ELF notes, in a PT_NOTE segment, owner name "unikit".
@@ -57,6 +57,7 @@ struct unikit_boot_info {
     uint64_t cmdline;     /* guest-physical address of a NUL-terminated string */
     uint64_t cmdline_len; /* its length without the NUL */
     uint64_t tsc_hz;      /* TSC frequency, 0 if the loader does not know it */
+    uint64_t wall_clock_ns; /* host's time of day at boot, ns since the Unix epoch (v2) */
 };
 #endif
 

@@ -7,6 +7,10 @@
 #if defined(__x86_64__)
 #define LINUXU_SYS_WRITE      1
 #define LINUXU_SYS_MMAP       9
+#define LINUXU_SYS_RT_SIGACTION 13
+#define LINUXU_SYS_SIGALTSTACK 131
+#define LINUXU_SYS_CLOCK_GETTIME   228
+#define LINUXU_SYS_CLOCK_NANOSLEEP 230
 #define LINUXU_SYS_EXIT_GROUP 231
 
 static inline long linuxu_syscall1(long nr, long a1)
@@ -17,11 +21,29 @@ static inline long linuxu_syscall1(long nr, long a1)
 	return ret;
 }
 
+static inline long linuxu_syscall2(long nr, long a1, long a2)
+{
+	long ret;
+
+	__asm__ __volatile__("syscall" : "=a"(ret) : "a"(nr), "D"(a1), "S"(a2) : "rcx", "r11", "memory");
+	return ret;
+}
+
 static inline long linuxu_syscall3(long nr, long a1, long a2, long a3)
 {
 	long ret;
 
 	__asm__ __volatile__("syscall" : "=a"(ret) : "a"(nr), "D"(a1), "S"(a2), "d"(a3)
+			     : "rcx", "r11", "memory");
+	return ret;
+}
+
+static inline long linuxu_syscall4(long nr, long a1, long a2, long a3, long a4)
+{
+	long ret;
+	register long r10 __asm__("r10") = a4;
+
+	__asm__ __volatile__("syscall" : "=a"(ret) : "a"(nr), "D"(a1), "S"(a2), "d"(a3), "r"(r10)
 			     : "rcx", "r11", "memory");
 	return ret;
 }

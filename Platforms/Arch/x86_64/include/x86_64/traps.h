@@ -1,0 +1,27 @@
+/*
+ * CPU exceptions. x86_64_traps_prepare() and _load() install the image's own GDT (with a
+ * TSS whose IST1 stack the exception handlers run on, so a stack overflow can
+ * still be reported) and an IDT for vectors 0-31. Every exception is fatal:
+ * the handler prints a crash report (ukplat/crash.h) and stops the image.
+ */
+#ifndef X86_64_TRAPS_H
+#define X86_64_TRAPS_H
+
+#include <stdint.h>
+
+/* What trap_entry.S saves, lowest address first. */
+struct x86_64_trap_frame {
+	uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
+	uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	uint64_t vector, error_code;
+	uint64_t rip, cs, rflags, rsp, ss; /* pushed by the CPU */
+};
+
+/* Fills the tables (no privileged instruction), then loads them. */
+void x86_64_traps_prepare(void);
+void x86_64_traps_load(void);
+
+/* Called by trap_entry.S on the exception stack; never returns. */
+__attribute__((noreturn)) void x86_64_trap(const struct x86_64_trap_frame *frame);
+
+#endif

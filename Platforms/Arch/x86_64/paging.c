@@ -1,0 +1,66 @@
+/* Punches the holes described in x86_64/paging.h into the boot map. */
+#include <x86_64/paging.h>
+
+#define PAGE_SIZE 4096ULL
+#define ENTRIES   512
+
+#define REGION_SIZE (2ULL << 20)
+
+#define PTE_PRESENT  (1ULL << 0)
+#define PTE_WRITABLE (1ULL << 1)
+#define PTE_LARGE    (1ULL << 7)
+#define PTE_ADDRESS  0x000ffffffffff000ULL
+
+extern char x86_64_boot_stack_guard[];
+
+int x86_64_is_stack_guard(uint64_t address)
+{
+	uint64_t guard = (uintptr_t)x86_64_boot_stack_guard;
+
+	return address >= guard && address < guard + PAGE_SIZE;
+}
+
+static uint64_t *prepared_table;
+
+static uint64_t *table_at(uint64_t entry)
+{
+	return (uint64_t *)(uintptr_t)(entry & PTE_ADDRESS);
+}
+
+/* The boot paths map the first 2 MiB as one present, writable 2 MiB page,
+ * and the guard page lies in it (the image is linked at 1 MiB and small). */
+void x86_64_paging_prepare(uintptr_t *free)
+{
+	uint64_t guard = (uintptr_t)x86_64_boot_stack_guard;
+
+	if (guard >= REGION_SIZE)
+		return; /* a huge image: keep the map as it is */
+	prepared_table = (uint64_t *)*free;
+	*free += PAGE_SIZE;
+	for (uint64_t i = 0; i < ENTRIES; i++)
+		prepared_table[i] = i * PAGE_SIZE | PTE_PRESENT | PTE_WRITABLE;
+	prepared_table[0] = 0;
+	prepared_table[guard / PAGE_SIZE] = 0;
+}
+
+/* Walks from CR3 to the first region's directory entry. */
+void x86_64_paging_apply(void)
+{
+	uint64_t cr3, *entry;
+
+	if (!prepared_table)
+		return;
+	__asm__ __volatile__("mov %%cr3, %0" : "=r"(cr3));
+	entry = table_at(cr3);                  /* PML4[0] */
+	if (!(*entry & PTE_PRESENT))
+		return;
+	entry = table_at(*entry);               /* PDPT[0] */
+	if (!(*entry & PTE_PRESENT) || (*entry & PTE_LARGE))
+		return;
+	entry = table_at(*entry);               /* directory[0]: the first 2 MiB */
+	if ((*entry & (PTE_PRESENT | PTE_LARGE)) != (PTE_PRESENT | PTE_LARGE))
+		return;
+	*entry = (uintptr_t)prepared_table | PTE_PRESENT | PTE_WRITABLE;
+	__asm__ __volatile__("invlpg (%0)\n\tinvlpg (%1)"
+			     : : "r"(0UL), "r"((uintptr_t)x86_64_boot_stack_guard) : "memory");
+}

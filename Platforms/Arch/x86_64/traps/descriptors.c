@@ -1,0 +1,109 @@
+/* The image's GDT, TSS and IDT. */
+#include <x86_64/traps.h>
+
+#define SELECTOR_CODE 0x08
+#define SELECTOR_DATA 0x10
+#define SELECTOR_TSS  0x18
+
+#define IDT_VECTORS      32
+#define GATE_INTERRUPT   0x8e /* present, DPL 0, 64-bit interrupt gate */
+#define IST_EXCEPTIONS   1
+#define TSS_AVAILABLE    0x89 /* present, 64-bit TSS, available */
+
+#define EXCEPTION_STACK_SIZE (16 * 1024)
+
+struct tss {
+	uint32_t reserved0;
+	uint64_t rsp[3];
+	uint64_t reserved1;
+	uint64_t ist[7];
+	uint64_t reserved2;
+	uint16_t reserved3;
+	uint16_t iomap_base;
+} __attribute__((packed));
+
+struct idt_gate {
+	uint16_t offset_low;
+	uint16_t selector;
+	uint8_t ist;
+	uint8_t type;
+	uint16_t offset_mid;
+	uint32_t offset_high;
+	uint32_t reserved;
+};
+
+struct descriptor_pointer {
+	uint16_t limit;
+	uint64_t base;
+} __attribute__((packed));
+
+/* The entry stubs in trap_entry.S, one per vector. */
+extern const uint64_t x86_64_trap_stubs[IDT_VECTORS];
+
+static uint8_t exception_stack[EXCEPTION_STACK_SIZE] __attribute__((aligned(16)));
+static struct tss tss;
+static struct idt_gate idt[IDT_VECTORS];
+
+/* null; 64-bit code; data; the TSS (two slots). Filled at init. */
+static uint64_t gdt[5] = {
+	0,
+	0x00af9b000000ffffULL,
+	0x00cf93000000ffffULL,
+};
+
+static void set_tss_descriptor(void)
+{
+	uint64_t base = (uintptr_t)&tss, limit = sizeof(tss) - 1;
+
+	gdt[3] = (limit & 0xffff) | (base & 0xffffff) << 16 | (uint64_t)TSS_AVAILABLE << 40 |
+		 (limit >> 16 & 0xf) << 48 | (base >> 24 & 0xff) << 56;
+	gdt[4] = base >> 32;
+}
+
+static void set_gates(void)
+{
+	for (int vector = 0; vector < IDT_VECTORS; vector++) {
+		uint64_t handler = x86_64_trap_stubs[vector];
+
+		idt[vector] = (struct idt_gate){
+			.offset_low = (uint16_t)handler,
+			.selector = SELECTOR_CODE,
+			.ist = IST_EXCEPTIONS,
+			.type = GATE_INTERRUPT,
+			.offset_mid = (uint16_t)(handler >> 16),
+			.offset_high = (uint32_t)(handler >> 32),
+		};
+	}
+}
+
+void x86_64_traps_prepare(void)
+{
+	tss.ist[IST_EXCEPTIONS - 1] = (uintptr_t)(exception_stack + sizeof(exception_stack));
+	tss.iomap_base = sizeof(tss); /* no I/O permission bitmap */
+	set_tss_descriptor();
+	set_gates();
+}
+
+void x86_64_traps_load(void)
+{
+	struct descriptor_pointer gdtr = { sizeof(gdt) - 1, (uintptr_t)gdt };
+	struct descriptor_pointer idtr = { sizeof(idt) - 1, (uintptr_t)idt };
+
+	/* A far return reloads CS; the data segments follow. */
+	__asm__ __volatile__(
+		"lgdt %0\n\t"
+		"pushq %1\n\t"
+		"leaq 1f(%%rip), %%rax\n\t"
+		"pushq %%rax\n\t"
+		"lretq\n"
+		"1:\n\t"
+		"movl %2, %%eax\n\t"
+		"movl %%eax, %%ds\n\t"
+		"movl %%eax, %%es\n\t"
+		"movl %%eax, %%ss\n\t"
+		"ltr %w3\n\t"
+		"lidt %4"
+		:
+		: "m"(gdtr), "i"(SELECTOR_CODE), "i"(SELECTOR_DATA), "r"(SELECTOR_TSS), "m"(idtr)
+		: "rax", "memory");
+}
