@@ -60,17 +60,19 @@ static void fire_due_timers(void)
 		uk_timer_run_due(uk_time_now_ns());
 }
 
-/* Names the object a thread waits on: a thread by its name. */
+/* "name (what it waits for)"; a thread waited for is named too. */
 static int describe_wait(char *buf, size_t size, const struct uk_thread *waiter)
 {
+	const char *comma = waiter == uk_sched_alive ? "" : ",";
+
 	for (const struct uk_thread *t = uk_sched_alive; t; t = t->next_alive)
 		if (t == waiter->waiting_on)
-			return uk_snprintf(buf, size, " %s (%s %s)", waiter->name,
+			return uk_snprintf(buf, size, "%s %s (%s %s)", comma, waiter->name,
 					   waiter->waiting_for, t->name);
 	if (waiter->waiting_on)
-		return uk_snprintf(buf, size, " %s (%s %p)", waiter->name, waiter->waiting_for,
-				   waiter->waiting_on);
-	return uk_snprintf(buf, size, " %s (%s)", waiter->name, waiter->waiting_for);
+		return uk_snprintf(buf, size, "%s %s (%s %p)", comma, waiter->name,
+				   waiter->waiting_for, waiter->waiting_on);
+	return uk_snprintf(buf, size, "%s %s (%s)", comma, waiter->name, waiter->waiting_for);
 }
 
 /* Nothing can run and no timer will change that: every thread waits for
