@@ -41,15 +41,25 @@ struct BootTables {
         }
     }
 
-    /// Identity-maps `[0, memorySize)` with 2 MiB pages: one PML4 entry, one
-    /// PDPT entry per GiB, one page-directory entry per 2 MiB page. The page
+    /// Identity-maps `[0, memorySize)`: one PML4 entry, one PDPT entry per GiB,
+    /// one page-directory entry per 2 MiB page, except the first 2 MiB, which
+    /// a page table maps in 4 KiB pages without page 0, so that guest null
+    /// pointers fault (and the guest can punch more holes without splitting
+    /// a page itself, which costs it ~2 ms of emulated code on PVM). The page
     /// directories are contiguous, so page `n`'s entry is at `n * 8`.
     private func writePageTables(_ memory: GuestMemory) throws(GuestMemoryError) {
         let pages = memorySize / GuestLayout.largePageSize
-        for page in 0..<pages {
+        for page in 1..<pages {
             let entry = page * GuestLayout.largePageSize | Self.present | Self.writable | Self.largePage
             try memory.store(entry, at: GuestLayout.pageDirectories.rawValue.advanced(Int(page) * 8))
         }
+        let smallPages = GuestLayout.largePageSize / GuestLayout.pageSize
+        for page in 1..<smallPages {
+            try memory.store(page * GuestLayout.pageSize | Self.present | Self.writable,
+                             at: GuestLayout.firstPageTable.rawValue.advanced(Int(page) * 8))
+        }
+        try memory.store(GuestLayout.firstPageTable.rawValue | Self.present | Self.writable,
+                         at: GuestLayout.pageDirectories)
         let directories = (pages + 511) / 512
         for directory in 0..<directories {
             let table = GuestLayout.pageDirectories.rawValue + directory * 0x1000

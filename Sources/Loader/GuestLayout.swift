@@ -4,7 +4,7 @@ import CKVM
 /// the loader places in the loader area `[0, UNIKIT_LOADER_AREA_END)`, and
 /// the limits on RAM size that follow from it.
 ///
-///     0x0000_0000  unused (guest null pointers land here)
+///     0x0000_0000  not mapped: guest null pointers fault
 ///     0x0000_1000  GDT: null, 64-bit code (0x08), data (0x10)
 ///     0x0000_2000  struct unikit_boot_info            (rdi at entry)
 ///     0x0000_3000  command line, NUL-terminated, <= 4 KiB
@@ -12,7 +12,8 @@ import CKVM
 ///     0x0000_8000  PML4
 ///     0x0000_9000  PDPT
 ///     0x0000_a000  page directories, one per GiB of RAM, 2 MiB pages
-///     0x0004_a000  unused up to UNIKIT_LOADER_AREA_END (0x10_0000)
+///     0x0004_a000  page table of the first 2 MiB, 4 KiB pages (page 0 left out)
+///     0x0004_b000  unused up to UNIKIT_LOADER_AREA_END (0x10_0000)
 ///     0x0010_0000  the image's PT_LOAD segments, then free RAM up to mem_size
 enum GuestLayout {
     static let gdt = GuestPhysicalAddress(0x1000)
@@ -24,6 +25,8 @@ enum GuestLayout {
     static let pml4 = GuestPhysicalAddress(0x8000)
     static let pdpt = GuestPhysicalAddress(0x9000)
     static let pageDirectories = GuestPhysicalAddress(0xa000)
+    static let firstPageTable = GuestPhysicalAddress(0x4a000)
+    static let pageSize: UInt64 = 0x1000
     /// Page directories that fit before the end of their region (0x4a000).
     static let maxPageDirectories: UInt64 = 64
 

@@ -123,3 +123,21 @@ struct TreeCopy: Sendable {
         try runProcess([Host.unikit] + arguments, in: app, environment: ["UNIKIT_HOME": root])
     }
 }
+
+/// QEMU command lines for kvm images: KVM where /dev/kvm opens, TCG elsewhere;
+/// the guest's exit port is QEMU's isa-debug-exit (status 2·v+1).
+enum QEMU {
+    static func command(machine: String, image: String, append: String, memory: String = "64M") -> [String] {
+        let accelerator = Host.hasKVM ? ["-accel", "kvm", "-cpu", "host,-arch-capabilities"] : ["-accel", "tcg"]
+        return [Host.qemu!, "-M", machine] + accelerator + [
+            "-m", memory, "-nodefaults", "-no-user-config", "-nographic", "-serial", "stdio",
+            "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            "-kernel", image, "-append", append,
+        ]
+    }
+
+    /// QEMU's process status for a guest status.
+    static func status(forGuestStatus status: Int32) -> Int32 {
+        (2 * status + 1) & 0xff
+    }
+}

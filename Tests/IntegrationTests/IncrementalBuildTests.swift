@@ -55,7 +55,7 @@ import Testing
         try touch(tree.root + "/Libraries/ukconsole/include/ukconsole/console.h")
         let steps = Self.steps(try tree.unikit("build"))
         #expect(Set(steps.dropLast(2)) == [
-            "CC Libraries/nolibc/src/stdio.c", "CC Libraries/nolibc/src/stdlib.c",
+            "CC Libraries/nolibc/src/stdio.c",
             "CC Libraries/ukconsole/src/console.c", "CC Libraries/ukconsole/src/print.c",
         ])
         #expect(Array(steps.suffix(2)) == Self.relinkLinuxu)
@@ -101,7 +101,8 @@ import Testing
     }
 
     @Test func buildKilledMidwayThenRebuiltGivesTheSameImage() throws {
-        let reference = try BuiltExample.named("helloworld").app
+        let built = try BuiltExample.named("helloworld")
+        let reference = built.app, allSteps = Self.steps(built.buildOutput).count
         let app = try AppCopy(example: "helloworld")
         #expect(try app.unikit("defconfig").status == 0)
         let process = Process()
@@ -120,7 +121,7 @@ import Testing
         usleep(500_000) // the compiler it had started finishes on its own
         let resumed = try app.unikit("build")
         #expect(resumed.status == 0, "\(resumed.stdout)\(resumed.stderr)")
-        #expect(!Self.steps(resumed).isEmpty && Self.steps(resumed).count < 41, "only what was left ran")
+        #expect(!Self.steps(resumed).isEmpty && Self.steps(resumed).count < allSteps, "only what was left ran")
         for platform in ["kvm", "linuxu"] {
             #expect(FileManager.default.contentsEqual(atPath: app.image(platform), andPath: reference.image(platform)))
         }

@@ -26,7 +26,7 @@ import Testing
         try ui.type("u")
         try ui.send("Down", "n")
         try ui.waitFor("LIBUKBOOT cannot be n: it is selected by LIBNOLIBC [=y].")
-        try ui.send("?")
+        try ui.send("?", "End")
         try ui.waitFor("LIBUKBOOT cannot be changed: it is selected by LIBNOLIBC [=y].")
         try ui.send("Escape")
 

@@ -1,3 +1,9 @@
+/* errno's storage. One thread of execution so far: a plain variable. */
 #include <errno.h>
 
-int errno;
+static int errno_value;
+
+int *__errno_location(void)
+{
+	return &errno_value;
+}

@@ -1,50 +1,86 @@
-/* stdio.h: everything goes to the console through ukconsole. */
+/*
+ * stdout and stderr: both write to the console's line buffer; stderr sends
+ * the buffer out after each call, so that its messages are never held back.
+ */
 #include <stdio.h>
+#include <string.h>
 #include <ukconsole/console.h>
 #include <ukconsole/print.h>
 
-int vprintf(const char *fmt, va_list ap)
+struct nolibc_file {
+	int unbuffered;
+};
+
+FILE __nolibc_stdout = { .unbuffered = 0 };
+FILE __nolibc_stderr = { .unbuffered = 1 };
+
+/* What every call ends with. */
+static void written(FILE *stream)
 {
-	return uk_vprintf(fmt, ap);
+	if (stream->unbuffered)
+		uk_console_flush();
 }
 
-int printf(const char *fmt, ...)
+int fflush(FILE *stream)
 {
-	va_list ap;
-	int count;
-
-	va_start(ap, fmt);
-	count = uk_vprintf(fmt, ap);
-	va_end(ap);
-	return count;
+	(void)stream;
+	uk_console_flush();
+	return 0;
 }
 
-int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
+int fputc(int c, FILE *stream)
 {
-	return uk_vsnprintf(buf, size, fmt, ap);
+	uk_console_putc((char)c);
+	written(stream);
+	return (unsigned char)c;
 }
 
-int snprintf(char *buf, size_t size, const char *fmt, ...)
+int putc(int c, FILE *stream)
 {
-	va_list ap;
-	int count;
-
-	va_start(ap, fmt);
-	count = uk_vsnprintf(buf, size, fmt, ap);
-	va_end(ap);
-	return count;
+	return fputc(c, stream);
 }
 
 int putchar(int c)
 {
-	uk_console_putc((char)c);
-	return (unsigned char)c;
+	return fputc(c, stdout);
+}
+
+int fputs(const char *restrict s, FILE *restrict stream)
+{
+	uk_console_write(s, strlen(s));
+	written(stream);
+	return 0;
 }
 
 int puts(const char *s)
 {
-	while (*s)
-		uk_console_putc(*s++);
+	uk_console_write(s, strlen(s));
 	uk_console_putc('\n');
-	return 1;
+	return 0;
+}
+
+size_t fwrite(const void *restrict ptr, size_t size, size_t count, FILE *restrict stream)
+{
+	uk_console_write(ptr, size * count);
+	written(stream);
+	return size ? count : 0;
+}
+
+int vfprintf(FILE *restrict stream, const char *restrict fmt, va_list ap)
+{
+	int count = uk_vprintf(fmt, ap);
+
+	written(stream);
+	return count;
+}
+
+int fprintf(FILE *restrict stream, const char *restrict fmt, ...)
+{
+	va_list ap;
+	int count;
+
+	va_start(ap, fmt);
+	count = vfprintf(stream, fmt, ap);
+	va_end(ap);
+	return count;
 }

@@ -1,57 +1,5 @@
-/* string.h. Byte loops: clear and correct; -ffreestanding keeps the
- * compiler from turning them back into calls to themselves. */
+/* The str* functions of string.h that measure, compare and search. */
 #include <string.h>
-
-void *memcpy(void *restrict dst, const void *restrict src, size_t n)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	while (n--)
-		*d++ = *s++;
-	return dst;
-}
-
-void *memmove(void *dst, const void *src, size_t n)
-{
-	unsigned char *d = dst;
-	const unsigned char *s = src;
-
-	if (d <= s || d >= s + n)
-		return memcpy(dst, src, n);
-	while (n--) /* overlapping, destination after source: copy backwards */
-		d[n] = s[n];
-	return dst;
-}
-
-void *memset(void *dst, int c, size_t n)
-{
-	unsigned char *d = dst;
-
-	while (n--)
-		*d++ = (unsigned char)c;
-	return dst;
-}
-
-int memcmp(const void *a, const void *b, size_t n)
-{
-	const unsigned char *x = a, *y = b;
-
-	for (; n; n--, x++, y++)
-		if (*x != *y)
-			return *x - *y;
-	return 0;
-}
-
-void *memchr(const void *s, int c, size_t n)
-{
-	const unsigned char *p = s;
-
-	for (; n; n--, p++)
-		if (*p == (unsigned char)c)
-			return (void *)p;
-	return 0;
-}
 
 size_t strlen(const char *s)
 {
@@ -105,4 +53,49 @@ char *strrchr(const char *s, int c)
 		if (!*s)
 			return (char *)found;
 	}
+}
+
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t len = strlen(needle);
+
+	for (;; haystack++) {
+		if (strncmp(haystack, needle, len) == 0)
+			return (char *)haystack;
+		if (!*haystack)
+			return 0;
+	}
+}
+
+/* Whether `c` is one of the characters of `set` (never the NUL). */
+static int in_set(char c, const char *set)
+{
+	for (; *set; set++)
+		if (*set == c)
+			return 1;
+	return 0;
+}
+
+size_t strspn(const char *s, const char *accept)
+{
+	size_t n = 0;
+
+	while (s[n] && in_set(s[n], accept))
+		n++;
+	return n;
+}
+
+size_t strcspn(const char *s, const char *reject)
+{
+	size_t n = 0;
+
+	while (s[n] && !in_set(s[n], reject))
+		n++;
+	return n;
+}
+
+char *strpbrk(const char *s, const char *accept)
+{
+	s += strcspn(s, accept);
+	return *s ? (char *)s : 0;
 }

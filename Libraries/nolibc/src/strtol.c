@@ -1,4 +1,5 @@
-/* The strto* family: one parser for the digits, one clamp per type. */
+/* The strto* family (one parser for the digits, one clamp per type) and
+ * the ato* functions over it. */
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -113,4 +114,19 @@ long strtol(const char *restrict s, char **restrict end, int base)
 unsigned long strtoul(const char *restrict s, char **restrict end, int base)
 {
 	return (unsigned long)strtoull(s, end, base);
+}
+
+int atoi(const char *s)
+{
+	return (int)strtol(s, 0, 10);
+}
+
+long atol(const char *s)
+{
+	return strtol(s, 0, 10);
+}
+
+long long atoll(const char *s)
+{
+	return strtoll(s, 0, 10);
 }

@@ -114,14 +114,20 @@ static uintmax_t unsigned_argument(const struct spec *spec, va_list *ap)
 	}
 }
 
-/* Writes `value` in `base`, honouring sign, prefix, precision and width. */
+/* The sign of a signed conversion: '-', else '+' or ' ' when asked for. */
+static char sign_of(const struct spec *spec, int negative)
+{
+	return negative ? '-' : spec->plus ? '+' : spec->space ? ' ' : 0;
+}
+
+/* Writes `value` in `base`, honouring sign, prefix, precision and width.
+ * `sign` is 0 for the unsigned conversions, which ignore '+' and ' '. */
 static void format_integer(struct output *out, const struct spec *spec, uintmax_t value,
-			   int negative, unsigned base, int upper)
+			   char sign, unsigned base, int upper)
 {
 	const char *set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char digits[24]; /* 2^64 in octal has 22 digits */
 	const char *prefix = "";
-	char sign = negative ? '-' : spec->plus ? '+' : spec->space ? ' ' : 0;
 	int ndigits = 0, zeros, body;
 
 	if (spec->alternate && base == 16 && value != 0)
@@ -153,8 +159,6 @@ static void format_string(struct output *out, const struct spec *spec, const cha
 {
 	int len = 0;
 
-	if (!s)
-		s = "(null)";
 	while (s[len] && (spec->precision < 0 || len < spec->precision))
 		len++;
 	if (!spec->left)
@@ -165,36 +169,59 @@ static void format_string(struct output *out, const struct spec *spec, const cha
 		put_repeated(out, ' ', spec->width - len);
 }
 
+/* A null pointer reads as glibc prints it, with the field's width. */
+static void format_pointer(struct output *out, struct spec *spec, void *p)
+{
+	if (!p) {
+		spec->precision = -1;
+		format_string(out, spec, "(nil)");
+		return;
+	}
+	spec->alternate = 1;
+	format_integer(out, spec, (uintptr_t)p, 0, 16, 0);
+}
+
+static void format_char(struct output *out, const struct spec *spec, char c)
+{
+	if (!spec->left)
+		put_repeated(out, ' ', spec->width - 1);
+	put(out, c);
+	if (spec->left)
+		put_repeated(out, ' ', spec->width - 1);
+}
+
 static void format_conversion(struct output *out, struct spec *spec, char conv, va_list *ap)
 {
-	char c;
-
 	switch (conv) {
 	case 'd':
 	case 'i': {
 		intmax_t v = signed_argument(spec, ap);
 
-		format_integer(out, spec, v < 0 ? -(uintmax_t)v : (uintmax_t)v, v < 0, 10, 0);
+		format_integer(out, spec, v < 0 ? -(uintmax_t)v : (uintmax_t)v, sign_of(spec, v < 0),
+			       10, 0);
 		break;
 	}
 	case 'u': format_integer(out, spec, unsigned_argument(spec, ap), 0, 10, 0); break;
 	case 'o': format_integer(out, spec, unsigned_argument(spec, ap), 0, 8, 0); break;
 	case 'x': format_integer(out, spec, unsigned_argument(spec, ap), 0, 16, 0); break;
 	case 'X': format_integer(out, spec, unsigned_argument(spec, ap), 0, 16, 1); break;
-	case 'p':
-		spec->alternate = 1;
-		format_integer(out, spec, (uintptr_t)va_arg(*ap, void *), 0, 16, 0);
+	case 'p': format_pointer(out, spec, va_arg(*ap, void *)); break;
+	case 'c': format_char(out, spec, (char)va_arg(*ap, int)); break;
+	case 's': {
+		const char *s = va_arg(*ap, const char *);
+
+		format_string(out, spec, s ? s : "(null)");
 		break;
-	case 'c':
-		c = (char)va_arg(*ap, int);
-		if (!spec->left)
-			put_repeated(out, ' ', spec->width - 1);
-		put(out, c);
-		if (spec->left)
-			put_repeated(out, ' ', spec->width - 1);
-		break;
-	case 's': format_string(out, spec, va_arg(*ap, const char *)); break;
+	}
 	case '%': put(out, '%'); break;
+	case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A':
+		/* No floating point: skip the argument so that the next ones stay
+		 * in place, and show the conversion. C built for these images
+		 * (-mgeneral-regs-only) passes a double as a 64-bit integer. */
+		(void)va_arg(*ap, uint64_t);
+		put(out, '%');
+		put(out, conv);
+		break;
 	default: /* unknown: show it as written */
 		put(out, '%');
 		if (conv)

@@ -1,3 +1,4 @@
+import CKVM
 import Foundation
 import Testing
 
@@ -150,8 +151,9 @@ enum BadImageCorpus {
             return "note UNIKIT_NOTE_ABI_VERSION: missing (PT_NOTE owner \"unikit\", type 1)"
         },
         BadImage(name: "wrong ABI version") { elf in
-            elf.write(ElfEditor.descOffset(elf.unikitNote(type: 1)), 4, 2)
-            return "note UNIKIT_NOTE_ABI_VERSION: image ABI version 2, this loader speaks version 1"
+            let other = UInt64(UNIKIT_ABI_VERSION) + 1
+            elf.write(ElfEditor.descOffset(elf.unikitNote(type: 1)), 4, other)
+            return "note UNIKIT_NOTE_ABI_VERSION: image ABI version \(other), this loader speaks version \(UNIKIT_ABI_VERSION)"
         },
         BadImage(name: "note descsz beyond segment") { elf in
             let note = elf.unikitNote(type: 2)

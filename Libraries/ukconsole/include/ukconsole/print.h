@@ -1,7 +1,12 @@
 /*
- * printf-style formatting. Conversions: d i u x X o c s p %; flags - 0 + space #;
+ * printf-style formatting, with glibc's results (Tests/GuestTests/formats
+ * checks that). Conversions: d i u x X o c s p %; flags - 0 + space #;
  * field width and precision (also as *); length modifiers hh h l ll z t j.
- * No floating point: images are built without SSE.
+ * A null %s prints "(null)", a null %p "(nil)", as glibc does.
+ * No floating point (images are built without SSE): %f %F %e %E %g %G %a %A
+ * take their double argument and print as "%f" etc.; there is no long
+ * double (L). Other conversions, %n included, print as written and take no
+ * argument.
  */
 #ifndef UKCONSOLE_PRINT_H
 #define UKCONSOLE_PRINT_H

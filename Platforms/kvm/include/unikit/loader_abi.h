@@ -38,7 +38,9 @@
 /*
  * Machine state at the 64-bit entry:
  *   - long mode, paging on; [0, mem_size) identity-mapped, writable and
- *     executable (2 MiB pages); nothing else is mapped;
+ *     executable, except page 0 (not mapped, so null pointers fault); the
+ *     first 2 MiB in 4 KiB pages, the rest in 2 MiB pages; nothing else is
+ *     mapped;
  *   - CS a flat 64-bit code segment, DS/ES/SS/FS/GS flat data segments;
  *   - interrupts disabled, no IDT (the guest installs its own);
  *   - rdi = guest-physical address of struct unikit_boot_info;

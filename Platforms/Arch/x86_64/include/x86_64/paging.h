@@ -10,12 +10,12 @@
 
 #include <stdint.h>
 
-/* Builds, in a page taken from *free (page-aligned; moves past it), the
- * 4 KiB page table for the 2 MiB region holding the first page and the
- * guard page, with both left out. No privileged instruction. */
+/* Takes a page from *free (page-aligned; moves past it) for the page table
+ * apply() needs if the first 2 MiB are mapped as one large page. */
 void x86_64_paging_prepare(uintptr_t *free);
 
-/* Puts that table into the live map and flushes the two pages. */
+/* Unmaps the two pages in the live map, splitting the first 2 MiB into
+ * 4 KiB pages if the boot path mapped it as one, and flushes them. */
 void x86_64_paging_apply(void);
 
 /* Whether `address` lies in a stack guard page. */
