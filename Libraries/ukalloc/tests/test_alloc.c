@@ -331,7 +331,7 @@ UK_TESTCASE(alloc, realloc_pattern_keeps_contents)
 }
 
 #define RANDOM_SLOTS 256
-#define RANDOM_OPERATIONS 20000
+#define RANDOM_OPERATIONS 10000
 
 struct slot {
 	void *p;
@@ -346,7 +346,7 @@ static size_t random_size(uint64_t *rng)
 
 	switch (r % 16) {
 	case 0:
-		return (r >> 8) % 8192;
+		return (r >> 8) % 4096;
 	case 1: case 2: case 3:
 		return (r >> 8) % 2048;
 	default:
