@@ -1,7 +1,10 @@
 /*
  * A producer puts 8 items into a 3-slot buffer as fast as it can; two
- * consumers take them and work on each for 20 ms, consumer-1 finishing at
- * 10, 30, 50... ms, consumer-2 at 20, 40, 60... ms. The buffer is guarded
+ * consumers take them and work on each for 100 ms, consumer-1 finishing at
+ * 50, 150, 250... ms, consumer-2 at 100, 200, 300... ms. The 50 ms between
+ * them is what keeps the output fixed: the producer must refill the slot
+ * consumer-1 freed before consumer-2 wakes, even on a slow, loaded host
+ * where guest code is emulated. The buffer is guarded
  * by a mutex; a full buffer makes the producer wait on one condition
  * variable, an empty one the consumers on another.
  */
@@ -17,7 +20,8 @@
 #define SLOTS     3
 #define ITEMS     8
 #define CONSUMERS 2
-#define WORK_MS   20
+#define WORK_MS   100
+#define STAGGER_MS 50
 
 static struct uk_mutex mutex = UK_MUTEX_INITIALIZER;
 static struct uk_cond not_full = UK_COND_INITIALIZER;
@@ -66,12 +70,12 @@ static int take(void)
 	return item;
 }
 
-/* Consumer n (1 or 2) finishes its first item at n * 10 ms, the next ones
+/* Consumer n (1 or 2) finishes its first item at n * STAGGER_MS, the next ones
  * a WORK_MS later each. Times are on the grid, not measured. */
 static void *consume(void *arg)
 {
 	const char *name = names[(intptr_t)arg - 1];
-	int free_ms = 0, done_ms = (int)(intptr_t)arg * 10;
+	int free_ms = 0, done_ms = (int)(intptr_t)arg * STAGGER_MS;
 	intptr_t taken = 0;
 	int item;
 

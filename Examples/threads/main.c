@@ -1,6 +1,6 @@
 /*
  * Cooperative threads: each part prints what its threads do, in an order
- * fixed by deadlines on a 10 ms grid and by first-come-first-served queues,
+ * fixed by deadlines on a grid (10 ms, 50 ms) and by first-come-first-served queues,
  * so the output is identical on every run and every platform. The argument
  * "bench" measures the cost of switching threads instead.
  */

@@ -59,4 +59,36 @@ import Testing
                 "\(result.stdout)")
         #expect(result.stdout.contains("allocbench: \(implementation.lowercased()) "), "\(result.stdout)")
     }
+
+    /// allocbench (default allocator) as a kvm image on unikit's loader and
+    /// both QEMU machines. 1000 operations: guest code is emulated on this
+    /// machine's PVM /dev/kvm, where the default 10000 take ~35 s.
+    static let kvmAllocbench = Result { () throws -> AppCopy in
+        let app = try AppCopy(example: "allocbench")
+        try app.write("defconfig", "CONFIG_PLAT_KVM=y\n# CONFIG_PLAT_LINUXU is not set\nCONFIG_ALLOCBENCH_OPERATIONS=1000\n")
+        let configured = try app.unikit("defconfig")
+        guard configured.status == 0 else { throw Failure("unikit defconfig failed:\n\(configured.stderr)") }
+        let build = try app.unikit("build")
+        guard build.status == 0 else { throw Failure("unikit build failed:\n\(build.stdout)\(build.stderr)") }
+        return app
+    }
+
+    static let allocbenchResult = "allocbench: 1000 operations, 0 integrity errors, heap restored\n"
+
+    @Test(.enabled(if: Host.hasKVM, "needs /dev/kvm: allocbench on unikit's KVM loader"))
+    func allocbenchOnUnikitLoader() throws {
+        let app = try Self.kvmAllocbench.get()
+        let result = try app.unikit("run", timeout: 300)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.hasPrefix(Self.allocbenchResult), "\(result.stdout)")
+    }
+
+    @Test(.enabled(if: Host.qemu != nil, "needs qemu-system-x86_64"), arguments: ["microvm", "pc"])
+    func allocbenchOnQEMU(_ machine: String) throws {
+        let app = try Self.kvmAllocbench.get()
+        let result = try runProcess(QEMU.command(machine: machine, image: app.image("kvm"), append: ""), timeout: 300)
+        #expect(result.status == QEMU.status(forGuestStatus: 0), "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.replacingOccurrences(of: "\r\n", with: "\n").contains(Self.allocbenchResult),
+                "\(result.stdout)")
+    }
 }

@@ -30,17 +30,17 @@ import Testing
                  producer: puts item 4
                  producer: puts item 5
                  producer: buffer full, waits to put item 6
-        [ 10 ms] consumer-1: takes item 3
+        [ 50 ms] consumer-1: takes item 3
                  producer: puts item 6
                  producer: buffer full, waits to put item 7
-        [ 20 ms] consumer-2: takes item 4
+        [100 ms] consumer-2: takes item 4
                  producer: puts item 7
                  producer: buffer full, waits to put item 8
-        [ 30 ms] consumer-1: takes item 5
+        [150 ms] consumer-1: takes item 5
                  producer: puts item 8
-        [ 40 ms] consumer-2: takes item 6
-        [ 50 ms] consumer-1: takes item 7
-        [ 60 ms] consumer-2: takes item 8
+        [200 ms] consumer-2: takes item 6
+        [250 ms] consumer-1: takes item 7
+        [300 ms] consumer-2: takes item 8
         buffer: consumer-1 took 4 items
         buffer: consumer-2 took 4 items
         threads: done: 9 ticks, counter 3000, 8 items consumed
