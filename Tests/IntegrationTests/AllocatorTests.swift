@@ -63,14 +63,9 @@ import Testing
     /// allocbench (default allocator) as a kvm image on unikit's loader and
     /// both QEMU machines. 1000 operations: guest code is emulated on this
     /// machine's PVM /dev/kvm, where the default 10000 take ~35 s.
-    static let kvmAllocbench = Result { () throws -> AppCopy in
-        let app = try AppCopy(example: "allocbench")
-        try app.write("defconfig", "CONFIG_PLAT_KVM=y\n# CONFIG_PLAT_LINUXU is not set\nCONFIG_ALLOCBENCH_OPERATIONS=1000\n")
-        let configured = try app.unikit("defconfig")
-        guard configured.status == 0 else { throw Failure("unikit defconfig failed:\n\(configured.stderr)") }
-        let build = try app.unikit("build")
-        guard build.status == 0 else { throw Failure("unikit build failed:\n\(build.stdout)\(build.stderr)") }
-        return app
+    static let kvmAllocbench = Result {
+        try AppCopy.built("Examples/allocbench",
+                          defconfig: "CONFIG_PLAT_KVM=y\n# CONFIG_PLAT_LINUXU is not set\nCONFIG_ALLOCBENCH_OPERATIONS=1000\n")
     }
 
     static let allocbenchResult = "allocbench: 1000 operations, 0 integrity errors, heap restored\n"

@@ -32,15 +32,7 @@ import Testing
               linuxuCause: "PANIC: assertion failed: argc == 1 (crash/main.c:"),
     ]
 
-    static let built = Result { () throws -> AppCopy in
-        let app = try AppCopy(copying: Host.repository + "/Tests/GuestTests/crash",
-                              skipping: [".config", ".config.old", "build"])
-        let configured = try app.unikit("defconfig")
-        guard configured.status == 0 else { throw Failure("unikit defconfig failed:\n\(configured.stderr)") }
-        let build = try app.unikit("build")
-        guard build.status == 0 else { throw Failure("unikit build failed:\n\(build.stdout)\(build.stderr)") }
-        return app
-    }
+    static let built = Result { try AppCopy.built("Tests/GuestTests/crash") }
 
     func expectReport(_ output: String, _ crash: Crash, cause: String) {
         let text = output.replacingOccurrences(of: "\r\n", with: "\n")

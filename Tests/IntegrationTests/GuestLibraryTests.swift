@@ -5,15 +5,7 @@ import Testing
 /// `Tests/GuestTests/libtests` app, built for linuxu and kvm, runs every test
 /// case the enabled libraries register and exits with the number that failed.
 @Suite struct GuestLibraryTests {
-    static let built = Result { () throws -> AppCopy in
-        let app = try AppCopy(copying: Host.repository + "/Tests/GuestTests/libtests",
-                              skipping: [".config", ".config.old", "build"])
-        let configured = try app.unikit("defconfig")
-        guard configured.status == 0 else { throw Failure("unikit defconfig failed:\n\(configured.stderr)") }
-        let build = try app.unikit("build")
-        guard build.status == 0 else { throw Failure("unikit build failed:\n\(build.stdout)\(build.stderr)") }
-        return app
-    }
+    static let built = Result { try AppCopy.built("Tests/GuestTests/libtests") }
 
     /// The failing cases' lines (FAIL and the checks under them), for the message.
     func failures(_ output: String) -> String {

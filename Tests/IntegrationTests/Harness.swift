@@ -141,3 +141,18 @@ enum QEMU {
         (2 * status + 1) & 0xff
     }
 }
+
+extension AppCopy {
+    /// A copy of the app folder at `path` (relative to the repository),
+    /// configured by `unikit defconfig` (from `defconfig` when given, else
+    /// the app's own) and built.
+    static func built(_ path: String, defconfig: String? = nil) throws -> AppCopy {
+        let app = try AppCopy(copying: Host.repository + "/" + path, skipping: [".config", ".config.old", "build"])
+        if let defconfig { try app.write("defconfig", defconfig) }
+        let configured = try app.unikit("defconfig")
+        guard configured.status == 0 else { throw Failure("unikit defconfig failed:\n\(configured.stderr)") }
+        let build = try app.unikit("build")
+        guard build.status == 0 else { throw Failure("unikit build failed:\n\(build.stdout)\(build.stderr)") }
+        return app
+    }
+}

@@ -18,15 +18,7 @@ import Testing
 
         """
 
-    static let built = Result { () throws -> AppCopy in
-        let app = try AppCopy(copying: Host.repository + "/Tests/GuestTests/swift-collections",
-                              skipping: [".config", ".config.old", "build"])
-        let configured = try app.unikit("defconfig")
-        guard configured.status == 0 else { throw Failure("unikit defconfig failed:\n\(configured.stderr)") }
-        let build = try app.unikit("build")
-        guard build.status == 0 else { throw Failure("unikit build failed:\n\(build.stdout)\(build.stderr)") }
-        return app
-    }
+    static let built = Result { try AppCopy.built("Tests/GuestTests/swift-collections") }
 
     @Test func workOnLinuxu() throws {
         let app = try Self.built.get()
