@@ -25,6 +25,10 @@ extern struct kvm_boot_state kvm_boot;
 /* Prepares the console for the host recorded in kvm_boot. */
 void kvm_console_init(void);
 
+/* Takes the virtio_mmio.device= arguments out of argv (argv[0] stays) and
+ * returns the new argc. */
+int kvm_take_virtio_mmio_arguments(int argc, char *argv[]);
+
 /* Starts the clocks; 0 for what the host did not say (time.c). */
 void kvm_time_init(uint64_t host_tsc_hz, uint64_t host_wall_clock_ns);
 uint64_t kvm_tsc_frequency(void);      /* tsc_frequency.c */

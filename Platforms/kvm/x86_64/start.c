@@ -40,8 +40,9 @@ static void copy_cmdline(const char *src)
 }
 
 /* Installs the exception handlers and unmaps the NULL and stack-guard pages
- * (a page table comes from the free memory), then hands over: argv[0] is the image's name, as for a process, and the
- * command line follows. */
+ * (a page table comes from the free memory), then hands over: argv[0] is
+ * the image's name, as for a process, and the command line follows, less
+ * the virtio_mmio.device= arguments, which describe devices. */
 __attribute__((noreturn)) static void enter_boot_library(void)
 {
 	int argc;
@@ -54,7 +55,7 @@ __attribute__((noreturn)) static void enter_boot_library(void)
 	kvm_console_init();
 	argv[0] = CONFIG_UK_NAME;
 	argc = 1 + ukplat_cmdline_split(cmdline, argv + 1, ARGS_MAX - 1);
-	ukplat_entry(argc, argv);
+	ukplat_entry(kvm_take_virtio_mmio_arguments(argc, argv), argv);
 }
 
 void ukplat_start_loader(const struct unikit_boot_info *info)
