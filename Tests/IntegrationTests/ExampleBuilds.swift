@@ -15,10 +15,7 @@ struct BuiltExample: Sendable {
 
     init(example: String) throws {
         app = try AppCopy(example: example)
-        let configured = try app.unikit("defconfig")
-        guard configured.status == 0 else { throw Failure("unikit defconfig failed:\n\(configured.stderr)") }
-        buildOutput = try app.unikit("build")
-        guard buildOutput.status == 0 else { throw Failure("unikit build failed:\n\(buildOutput.stdout)\(buildOutput.stderr)") }
+        buildOutput = try app.configureAndBuild()
     }
 
     /// The greeting each example prints first.

@@ -149,10 +149,17 @@ extension AppCopy {
     static func built(_ path: String, defconfig: String? = nil) throws -> AppCopy {
         let app = try AppCopy(copying: Host.repository + "/" + path, skipping: [".config", ".config.old", "build"])
         if let defconfig { try app.write("defconfig", defconfig) }
-        let configured = try app.unikit("defconfig")
-        guard configured.status == 0 else { throw Failure("unikit defconfig failed:\n\(configured.stderr)") }
-        let build = try app.unikit("build")
-        guard build.status == 0 else { throw Failure("unikit build failed:\n\(build.stdout)\(build.stderr)") }
+        try app.configureAndBuild()
         return app
+    }
+
+    /// Runs `unikit defconfig`, then `unikit build`; returns the build's output.
+    @discardableResult
+    func configureAndBuild() throws -> ProcessOutput {
+        let configured = try unikit("defconfig")
+        guard configured.status == 0 else { throw Failure("unikit defconfig failed:\n\(configured.stderr)") }
+        let build = try unikit("build")
+        guard build.status == 0 else { throw Failure("unikit build failed:\n\(build.stdout)\(build.stderr)") }
+        return build
     }
 }

@@ -54,12 +54,16 @@ void ukplat_crash_print_decimal(uint64_t value)
 	ukplat_crash_print(text + i);
 }
 
-void ukplat_crash_print_register(const char *name, uint64_t value)
+void ukplat_crash_print_registers(const struct ukplat_crash_register *registers, size_t count)
 {
-	ukplat_crash_print("  ");
-	ukplat_crash_print(name);
-	ukplat_crash_print("=");
-	ukplat_crash_print_hex(value, 16);
+	for (size_t i = 0; i < count; i++) {
+		ukplat_crash_print("  ");
+		ukplat_crash_print(registers[i].name);
+		ukplat_crash_print("=");
+		ukplat_crash_print_hex(registers[i].value, 16);
+		if (i % 4 == 3 || i + 1 == count)
+			ukplat_crash_print("\n");
+	}
 }
 
 static void print_frame(int depth, uintptr_t pc)

@@ -96,23 +96,15 @@ static int explain(const struct siginfo_fault *info, const uint64_t *gregs)
 
 static void print_registers(const uint64_t *g)
 {
-	static const struct {
-		const char *name;
-		int index;
-	} rows[] = {
-		{ "rip", REG_RIP }, { "rsp", REG_RSP }, { "rbp", REG_RBP }, { "rflags", REG_EFL },
-		{ "rax", REG_RAX }, { "rbx", REG_RBX }, { "rcx", REG_RCX }, { "rdx", REG_RDX },
-		{ "rsi", REG_RSI }, { "rdi", REG_RDI }, { "r8", REG_R8 }, { "r9", REG_R9 },
-		{ "r10", REG_R10 }, { "r11", REG_R11 }, { "r12", REG_R12 }, { "r13", REG_R13 },
-		{ "r14", REG_R14 }, { "r15", REG_R15 },
+	const struct ukplat_crash_register registers[] = {
+		{ "rip", g[REG_RIP] }, { "rsp", g[REG_RSP] }, { "rbp", g[REG_RBP] }, { "rflags", g[REG_EFL] },
+		{ "rax", g[REG_RAX] }, { "rbx", g[REG_RBX] }, { "rcx", g[REG_RCX] }, { "rdx", g[REG_RDX] },
+		{ "rsi", g[REG_RSI] }, { "rdi", g[REG_RDI] }, { "r8", g[REG_R8] }, { "r9", g[REG_R9] },
+		{ "r10", g[REG_R10] }, { "r11", g[REG_R11] }, { "r12", g[REG_R12] }, { "r13", g[REG_R13] },
+		{ "r14", g[REG_R14] }, { "r15", g[REG_R15] },
 	};
-	const unsigned int count = sizeof(rows) / sizeof(rows[0]);
 
-	for (unsigned int i = 0; i < count; i++) {
-		ukplat_crash_print_register(rows[i].name, g[rows[i].index]);
-		if (i % 4 == 3 || i + 1 == count)
-			ukplat_crash_print("\n");
-	}
+	ukplat_crash_print_registers(registers, sizeof(registers) / sizeof(registers[0]));
 }
 
 static void on_fault(int signal, void *siginfo, void *context)

@@ -94,10 +94,7 @@ static int explain(const struct x86_64_trap_frame *frame)
 
 static void print_registers(const struct x86_64_trap_frame *f)
 {
-	const struct {
-		const char *name;
-		uint64_t value;
-	} rows[] = {
+	const struct ukplat_crash_register registers[] = {
 		{ "rip", f->rip }, { "rsp", f->rsp }, { "rbp", f->rbp }, { "rflags", f->rflags },
 		{ "rax", f->rax }, { "rbx", f->rbx }, { "rcx", f->rcx }, { "rdx", f->rdx },
 		{ "rsi", f->rsi }, { "rdi", f->rdi }, { "r8", f->r8 }, { "r9", f->r9 },
@@ -105,11 +102,7 @@ static void print_registers(const struct x86_64_trap_frame *f)
 		{ "r14", f->r14 }, { "r15", f->r15 },
 	};
 
-	for (unsigned int i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		ukplat_crash_print_register(rows[i].name, rows[i].value);
-		if (i % 4 == 3 || i + 1 == sizeof(rows) / sizeof(rows[0]))
-			ukplat_crash_print("\n");
-	}
+	ukplat_crash_print_registers(registers, sizeof(registers) / sizeof(registers[0]));
 }
 
 void x86_64_trap(const struct x86_64_trap_frame *frame)

@@ -27,8 +27,13 @@ void ukplat_crash_print_hex(uint64_t value, int digits);
 
 void ukplat_crash_print_decimal(uint64_t value);
 
-/* Prints "  name=0x...": one register of a dump. */
-void ukplat_crash_print_register(const char *name, uint64_t value);
+struct ukplat_crash_register {
+	const char *name;
+	uint64_t value;
+};
+
+/* Prints a register dump, four "name=0x..." per line. */
+void ukplat_crash_print_registers(const struct ukplat_crash_register *registers, size_t count);
 
 /* Prints the return addresses found by walking frame pointers from `frame`
  * (the frame of the function that crashed, whose own address is `pc`).
