@@ -22,6 +22,17 @@ public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) 
     try vcpu.setRegisters(LongModeRegisters.general(entry: image.entry))
 
     let console = ConsoleSink(fd: options.consoleFD)
-    let devices: [any Device] = [ConsolePort(memory: memory, sink: console), ExitPort(), Serial16550(sink: console)]
-    return try RunLoop(vcpu: vcpu, devices: devices).run()
+    let devices: [any Device] = [
+        ConsolePort(memory: memory, sink: console), ExitPort(), IdlePort(memory: memory), Serial16550(sink: console),
+    ]
+    // Armed before the filter goes on: installing a signal handler is not
+    // among the run loop's syscalls.
+    let deadline = options.timeout.map(RunDeadline.init)
+    deadline?.arm()
+    defer { deadline?.disarm() }
+    if options.confinesProcess {
+        try SyscallFilter.runLoop(vcpuFD: vcpu.fd.rawValue, consoleFD: options.consoleFD).install()
+    }
+    options.afterSetup?()
+    return try RunLoop(vcpu: vcpu, devices: devices, deadline: deadline).run()
 }

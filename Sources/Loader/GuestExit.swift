@@ -20,6 +20,8 @@ public enum GuestExit: Sendable, Equatable, CustomStringConvertible {
     case unhandledAccess(BusAccess, VCPUState)
     /// A device refused a malformed guest request.
     case invalidDeviceRequest(device: String, reason: String, VCPUState)
+    /// The guest still ran when `LoaderOptions.timeout` seconds had passed.
+    case timedOut(seconds: Double, VCPUState)
 
     /// The loader process's exit status for this outcome.
     public var exitCode: Int32 {
@@ -29,6 +31,7 @@ public enum GuestExit: Sendable, Equatable, CustomStringConvertible {
         case .internalError, .failedEntry, .runFailed, .unexpectedExit: LoaderExitCode.kvmError
         case .unhandledAccess: LoaderExitCode.unhandledAccess
         case .invalidDeviceRequest: LoaderExitCode.invalidDeviceRequest
+        case .timedOut: LoaderExitCode.timeout
         }
     }
 
@@ -55,7 +58,15 @@ public enum GuestExit: Sendable, Equatable, CustomStringConvertible {
             "unhandled \(access) (\(access.space == .port ? "KVM_EXIT_IO" : "KVM_EXIT_MMIO")): \(cpu)"
         case .invalidDeviceRequest(let device, let reason, let cpu):
             "invalid \(device) request: \(reason): \(cpu)"
+        case .timedOut(let seconds, let cpu):
+            "\(Self.timeoutMessage(seconds: seconds)): \(cpu)"
         }
+    }
+
+    /// `guest stopped: still running after --timeout 2s`, for KVM and linuxu runs alike.
+    public static func timeoutMessage(seconds: Double) -> String {
+        let text = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        return "guest stopped: still running after --timeout \(text)s"
     }
 
     private static func explain(suberror: UInt32) -> String {

@@ -15,7 +15,7 @@ public enum LoaderExitCode {
     public static let kvmError: Int32 = 122
     /// The guest touched an I/O port or MMIO address no device answers.
     public static let unhandledAccess: Int32 = 123
-    /// Reserved for `unikit run --timeout`.
+    /// The guest still ran when `--timeout` expired (as timeout(1) reports it).
     public static let timeout: Int32 = 124
     /// The guest made a request a device must refuse (console buffer outside
     /// RAM, oversized write, wrong access size).

@@ -6,6 +6,16 @@ public struct LoaderOptions: Sendable {
     public var commandLine: String = ""
     /// Where the guest's console bytes go. Not closed by the loader.
     public var consoleFD: Int32 = 1
+    /// Seconds after which a still running guest is stopped (`GuestExit.timedOut`).
+    public var timeout: Double?
+    /// Confine the process to the run loop's syscalls (`SyscallFilter`)
+    /// before the guest's first instruction. Irreversible: for processes
+    /// that only run this guest (`unikit run`), not for a test runner.
+    public var confinesProcess = false
+    /// Called once everything is set up (and confined), just before the
+    /// guest runs: `unikit run --debug-open-after-setup` tries a forbidden
+    /// syscall there.
+    public var afterSetup: (@Sendable () -> Void)?
 
     public init() {}
 }

@@ -69,6 +69,66 @@ import Testing
         #expect(run.exit.description == "unhandled MMIO write of 0x12345678 (4 bytes) to 0x2000000 (KVM_EXIT_MMIO): \(cpu)")
     }
 
+    @Test(.enabled(if: KVMGate.available("BootTests.portReadFromNowhere")))
+    func portReadFromNowhere() throws {
+        let run = try GuestRun.boot("port_in")
+        guard case .unhandledAccess(let access, let cpu) = run.exit else {
+            Issue.record("expected an unhandled access, got \(run.exit)")
+            return
+        }
+        #expect(access == BusAccess(space: .port, address: 0x1234, size: 4, isWrite: false))
+        #expect(run.exit.exitCode == LoaderExitCode.unhandledAccess)
+        #expect(run.exit.description == "unhandled I/O port read (4 bytes) from 0x1234 (KVM_EXIT_IO): \(cpu)")
+    }
+
+    @Test(.enabled(if: KVMGate.available("BootTests.mmioReadFromNowhere")))
+    func mmioReadFromNowhere() throws {
+        let run = try GuestRun.boot("mmio_read")
+        guard case .unhandledAccess(let access, let cpu) = run.exit else {
+            Issue.record("expected an unhandled access, got \(run.exit)")
+            return
+        }
+        #expect(access == BusAccess(space: .memory, address: 0x200_0000, size: 4, isWrite: false))
+        #expect(run.exit.description == "unhandled MMIO read (4 bytes) from 0x2000000 (KVM_EXIT_MMIO): \(cpu)")
+    }
+
+    @Test(.enabled(if: KVMGate.available("BootTests.hltWithInterruptsOn")))
+    func hltWithInterruptsOn() throws {
+        let run = try GuestRun.boot("hlt_sti")
+        guard case .halted(true, let cpu) = run.exit else {
+            Issue.record("expected hlt with IF=1, got \(run.exit)")
+            return
+        }
+        #expect(run.exit.exitCode == LoaderExitCode.guestCrashed)
+        #expect(run.exit.description == "guest crashed: hlt waits for an interrupt, but no device of this VM raises one (KVM_EXIT_HLT): \(cpu)")
+    }
+
+    /// The deadline's alarm reaches this test's vCPU even with other tests'
+    /// threads in the process: the timer signals the thread that armed it.
+    @Test(.enabled(if: KVMGate.available("BootTests.spinningGuestTimesOut")))
+    func spinningGuestTimesOut() throws {
+        let start = RunDeadline.now()
+        let run = try GuestRun.boot("spin") { $0.timeout = 0.3 }
+        let elapsed = Double(RunDeadline.now() - start) / 1e9
+        guard case .timedOut(0.3, let cpu) = run.exit else {
+            Issue.record("expected a timeout, got \(run.exit)")
+            return
+        }
+        #expect(run.exit.exitCode == LoaderExitCode.timeout)
+        #expect(run.exit.description == "guest stopped: still running after --timeout 0.3s: \(cpu)")
+        #expect(cpu.rip == 0x10_0000)
+        #expect(elapsed >= 0.3 && elapsed < 5, "stopped after \(elapsed) s")
+    }
+
+    @Test(.enabled(if: KVMGate.available("BootTests.idlePortSleeps")))
+    func idlePortSleeps() throws {
+        let start = RunDeadline.now()
+        let run = try GuestRun.boot("idle")
+        let elapsed = Double(RunDeadline.now() - start) / 1e9
+        #expect(run.exit == .exited(status: 0))
+        #expect(elapsed >= 0.05, "the loader slept \(elapsed) s, the guest asked for 0.05")
+    }
+
     @Test(.enabled(if: KVMGate.available("BootTests.hltWithInterruptsOff")))
     func hltWithInterruptsOff() throws {
         let run = try GuestRun.boot("hlt_cli")

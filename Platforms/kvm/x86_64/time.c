@@ -3,10 +3,13 @@
  * tsc_frequency.c finds on first use); the date at boot from the host (or
  * the RTC, read on first use). Images that never ask the time pay nothing:
  * the detection code is not even linked in.
- * Waiting spins on the TSC: without interrupts nothing would wake a halted
- * vCPU.
+ * Waiting: on unikit's loader the vCPU sleeps in the host (UNIKIT_PORT_IDLE);
+ * elsewhere it spins on the TSC, since without interrupts nothing would wake
+ * a halted vCPU.
  */
+#include <unikit/loader_abi.h>
 #include <x86_64/cpu.h>
+#include <x86_64/io.h>
 #include <ukplat/time.h>
 
 #include "kvm.h"
@@ -56,8 +59,19 @@ uint64_t ukplat_wall_clock_ns(void)
 	return boot_wall_ns + ukplat_monotonic_ns();
 }
 
+/* Static, so its address is in the image, below 4 GiB, as outl needs. */
+static struct unikit_idle idle_request;
+
 void ukplat_idle_until(uint64_t deadline_ns)
 {
-	while (ukplat_monotonic_ns() < deadline_ns)
-		x86_64_pause();
+	uint64_t now;
+
+	while ((now = ukplat_monotonic_ns()) < deadline_ns) {
+		if (kvm_boot.host != KVM_HOST_UNIKIT_LOADER) {
+			x86_64_pause();
+			continue;
+		}
+		idle_request.timeout_ns = deadline_ns - now;
+		outl(UNIKIT_PORT_IDLE, (uint32_t)(uintptr_t)&idle_request);
+	}
 }

@@ -14,6 +14,8 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <cpuid.h>
 #include <linux/kvm.h>
 #include "../../../Platforms/kvm/include/unikit/loader_abi.h"
@@ -103,6 +105,12 @@ static inline struct ckvm_cpuid_regs ckvm_host_cpuid(uint32_t leaf, uint32_t sub
     struct ckvm_cpuid_regs r;
     __cpuid_count(leaf, subleaf, r.eax, r.ebx, r.ecx, r.edx);
     return r;
+}
+
+/* The calling thread's id, for a timer that signals this thread only
+ * (glibc declares gettid only under _GNU_SOURCE). */
+static inline int ckvm_gettid(void) {
+    return (int)syscall(SYS_gettid);
 }
 
 #endif

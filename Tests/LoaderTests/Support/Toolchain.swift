@@ -29,6 +29,7 @@ enum Toolchain {
         "UNIKIT_NOTE_ENTRY64=\(UNIKIT_NOTE_ENTRY64)",
         "UNIKIT_PORT_CONSOLE=\(UNIKIT_PORT_CONSOLE)",
         "UNIKIT_PORT_EXIT=\(UNIKIT_PORT_EXIT)",
+        "UNIKIT_PORT_IDLE=\(UNIKIT_PORT_IDLE)",
     ]
 
     /// Assembles and links `Fixtures/<name>.S`; returns the image's path in a fresh temporary directory.

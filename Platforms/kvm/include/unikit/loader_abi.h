@@ -16,7 +16,7 @@
 #include <stdint.h>
 #endif
 
-#define UNIKIT_ABI_VERSION 2
+#define UNIKIT_ABI_VERSION 3
 
 /*
  * ELF notes, in a PT_NOTE segment, owner name "unikit".
@@ -78,6 +78,21 @@ struct unikit_boot_info {
 struct unikit_console_write {
     uint64_t data; /* guest-physical address of the bytes */
     uint64_t len;  /* number of bytes */
+};
+#endif
+
+/*
+ * outl: guest-physical address (< 4 GiB) of a struct unikit_idle (v3). The
+ * loader blocks the vCPU for up to timeout_ns, so an idle guest costs the
+ * host nothing (there is no timer interrupt to wake a halted vCPU). It may
+ * return earlier (a signal, a device with news): the guest re-checks its
+ * clock.
+ */
+#define UNIKIT_PORT_IDLE 0x0501
+
+#ifndef __ASSEMBLER__
+struct unikit_idle {
+    uint64_t timeout_ns;
 };
 #endif
 

@@ -6,6 +6,9 @@ import CKVM
 struct RunLoop {
     let vcpu: VCPU
     let devices: [any Device]
+    /// When set, a run still going at this time ends as `.timedOut`; the
+    /// caller arms it.
+    var deadline: RunDeadline?
 
     func run() throws(LoaderError) -> GuestExit {
         while true {
@@ -31,7 +34,9 @@ struct RunLoop {
             }
             return outcome(try device.handle(access, data: data), from: device)
         case .interrupted:
-            return nil // EINTR: a signal arrived; the caller's handler has run, resume
+            // EINTR: a signal's handler has run. SIGALRM is the deadline's.
+            guard let deadline, deadline.hasPassed else { return nil }
+            return .timedOut(seconds: deadline.seconds, vcpu.snapshot())
         case .halt(let interruptsEnabled):
             return .halted(interruptsEnabled: interruptsEnabled, vcpu.snapshot())
         case .shutdown:

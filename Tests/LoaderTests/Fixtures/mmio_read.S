@@ -1,0 +1,3 @@
+/* mmio_nowhere, loading instead of storing: an MMIO read no device answers. */
+#define READ
+#include "mmio_nowhere.S"
