@@ -20,6 +20,7 @@ let package = Package(
     name: "unikit",
     products: [
         .executable(name: "unikit", targets: ["unikit"]),
+        .executable(name: "unikit-tool", targets: ["unikit-tool"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -33,8 +34,10 @@ let package = Package(
         // the time of loading Linux's tree); debug builds and tests keep them.
         .target(name: "KconfigKit", dependencies: ["SystemSupport", system],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
+        // What `unikit build` leaves for `unikit run`: build/images.
+        .target(name: "BuiltImages", dependencies: ["SystemSupport", system]),
         // Library pools, manifests, build plan, toolchain, executor.
-        .target(name: "BuildEngine", dependencies: ["KconfigKit", "SystemSupport", system]),
+        .target(name: "BuildEngine", dependencies: ["BuiltImages", "KconfigKit", "SystemSupport", system]),
         // C shims: linux/kvm.h ioctls and the guest<->loader ABI; libelf.
         .target(name: "CKVM"),
         .systemLibrary(name: "CLibELF", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
@@ -44,11 +47,17 @@ let package = Package(
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         // menuconfig: a screen model over KconfigKit, drawn on a terminal.
         .target(name: "Menuconfig", dependencies: ["KconfigKit", "CNcurses", "SystemSupport"]),
-        // The command-line tool: one subcommand per file.
+        // `unikit run`: its options, choosing the image, booting or starting it.
+        .target(name: "Launcher", dependencies: ["BuiltImages", "Loader", "SystemSupport", system]),
+        // The `unikit` command: `run` itself, everything else by starting
+        // unikit-tool. Small, so that booting a guest starts fast.
+        .executableTarget(name: "unikit", dependencies: ["Launcher", "SystemSupport", system],
+                          linkerSettings: staticExecutable),
+        // The configuring and building commands: one subcommand per file.
         .executableTarget(
-            name: "unikit",
+            name: "unikit-tool",
             dependencies: [
-                "KconfigKit", "BuildEngine", "Loader", "Menuconfig", "SystemSupport", system,
+                "KconfigKit", "BuildEngine", "BuiltImages", "Launcher", "Menuconfig", "SystemSupport", system,
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: staticExecutable),
@@ -64,7 +73,8 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "MenuconfigTests", dependencies: ["Menuconfig", "KconfigKit"], exclude: ["Fixtures"]),
         .testTarget(name: "LoaderTests", dependencies: ["Loader", "CKVM"], exclude: ["Fixtures"]),
+        .testTarget(name: "LauncherTests", dependencies: ["Launcher", "BuiltImages"]),
         // Builds the examples with the real `unikit` binary and boots them.
-        .testTarget(name: "IntegrationTests", dependencies: ["unikit"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["unikit", "unikit-tool"]),
     ]
 )

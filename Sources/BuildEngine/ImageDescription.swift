@@ -1,8 +1,4 @@
-/// How `unikit run` starts an image; a platform manifest's `runner`.
-public enum Runner: String, Sendable {
-    case kvm      // unikit's KVM loader
-    case process  // a child process (linuxu)
-}
+import BuiltImages
 
 /// One image to build: its components and what their manifests say under
 /// the image's configuration.

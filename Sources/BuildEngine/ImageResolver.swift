@@ -1,3 +1,4 @@
+import BuiltImages
 import KconfigKit
 import SystemSupport
 

@@ -85,8 +85,22 @@ package struct ChildProcess {
 
     /// Waits for the child to end: its exit status, or 128 + the signal.
     package func wait() -> Int32 {
+        wait(givingUpWhen: { false })!
+    }
+
+    /// Waits like `wait()`, but when a signal interrupts the wait (e.g. an
+    /// alarm) and `giveUp()` then says so, kills the child (its group if it
+    /// leads one), reaps it and returns nil.
+    package func wait(givingUpWhen giveUp: () -> Bool) -> Int32? {
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        while waitpid(pid, &status, 0) < 0 {
+            guard errno == EINTR else { break }
+            if giveUp() {
+                kill(leadsGroup ? -pid : pid, SIGKILL)
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                return nil
+            }
+        }
         let signal = status & 0x7f
         return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }

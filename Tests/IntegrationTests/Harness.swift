@@ -29,6 +29,7 @@ enum Host {
 
 /// What a finished process printed and returned.
 struct ProcessOutput: Sendable {
+    /// The exit status, or 128 + the signal that killed it.
     var status: Int32
     var stdout: String
     var stderr: String
@@ -54,7 +55,9 @@ func runProcess(_ arguments: [String], in directory: String? = nil,
     process.standardError = try FileHandle(forWritingTo: errURL)
     try process.run()
     process.waitUntilExit()
-    return ProcessOutput(status: process.terminationStatus,
+    // A process killed by a signal reads as 128 + the signal, as in a shell.
+    let signaled = process.terminationReason == .uncaughtSignal
+    return ProcessOutput(status: process.terminationStatus + (signaled ? 128 : 0),
                          stdout: try String(contentsOf: outURL, encoding: .utf8),
                          stderr: try String(contentsOf: errURL, encoding: .utf8))
 }

@@ -75,6 +75,21 @@ import Testing
         expectExpectedOutput(result, status: QEMU.status(forGuestStatus: 0))
     }
 
+    /// `--timeout` stops a guest mid-run on either runner: the output so far
+    /// stays, the message and status 124 follow. (The tickers idle through
+    /// the loader's idle port, so the timeout also cuts a host-side sleep.)
+    @Test(arguments: ["kvm", "linuxu"])
+    func timeoutStopsTheGuest(_ platform: String) throws {
+        guard platform == "linuxu" || Host.hasKVM else { return }
+        let example = try Self.built.get()
+        let result = try runProcess([Host.unikit, "run", "--platform", platform, "--timeout", "0.05"],
+                                    in: example.app.folder, timeout: 60)
+        #expect(result.status == 124, "stderr: \(result.stderr)")
+        #expect(result.stderr.hasPrefix("unikit run: guest stopped: still running after --timeout 0.05s"))
+        #expect(Self.expected.hasPrefix(result.stdout), "the lines before the stop: \(result.stdout)")
+        #expect(!result.stdout.contains("threads: done"))
+    }
+
     /// "bench" measures a yield round trip instead of running the parts.
     @Test func benchReportsTheRoundTrip() throws {
         let example = try Self.built.get()

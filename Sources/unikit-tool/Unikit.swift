@@ -1,6 +1,5 @@
 import ArgumentParser
 
-@main
 struct Unikit: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unikit",

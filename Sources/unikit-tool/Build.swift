@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuiltImages
 import BuildEngine
 import Glibc
 import SystemPackage
@@ -33,7 +34,8 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let context = try AppContext()
-        let images = try selectedImages(context.describeImages(try context.loadConfiguredKconfig()))
+        let enabled = try context.describeImages(try context.loadConfiguredKconfig())
+        let images = try selectedImages(enabled)
         let toolchain = try Toolchain.locate(environment: context.environment)
         let planner = BuildPlanner(workspace: context.workspace, toolchain: toolchain)
         let plans = images.map(planner.plan)
@@ -49,11 +51,20 @@ struct Build: ParsableCommand {
             printWarning("unikit: \(failure)")
             throw ExitCode.failure
         }
+        try indexImages(enabled, buildFolder: buildFolder)
         if summary.ran.isEmpty { print("unikit: nothing to rebuild") }
         for plan in plans {
             let size = (try? FileSystem.read(plan.imagePath).get().count) ?? 0
             print("image \(context.workspace.displayPath(plan.imagePath)) (\(size) bytes)")
         }
+    }
+
+    /// Lists for `unikit run` the enabled platforms' images that exist now
+    /// (this build's and earlier builds' under `--platform`).
+    private func indexImages(_ enabled: [ImageDescription], buildFolder: String) throws {
+        let entries = enabled.filter { FileSystem.isRegularFile(Path.join(buildFolder, $0.name)) }
+            .map { ImageIndex.Entry(platform: $0.platform.name, runner: $0.runner, file: $0.name) }
+        try ImageIndex(entries: entries).write(buildFolder: buildFolder)
     }
 
     private func selectedImages(_ images: [ImageDescription]) throws -> [ImageDescription] {
