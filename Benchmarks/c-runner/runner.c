@@ -4,7 +4,7 @@
  * part of unikit. It boots an image exactly as Sources/Loader does, with the
  * same steps in the same order and the same machine state (GuestLayout.swift,
  * BootTables.swift, LongModeRegisters.swift, CPUIDTable.swift), and handles
- * the same ports (console, exit, COM1), but checks only what keeps itself
+ * the same ports (console, exit, idle, COM1), but checks only what keeps itself
  * from crashing: a benchmark reference, not a security boundary.
  *
  *   cc -O2 -static -I Platforms/kvm/include -o runner Benchmarks/c-runner/runner.c
@@ -290,6 +290,21 @@ static void console_write(const uint8_t *ram, uint32_t request_address)
 		die("console request of %lu bytes exceeds UNIKIT_CONSOLE_MAX_WRITE", (unsigned long)request.len);
 }
 
+/* UNIKIT_PORT_IDLE: sleep for the struct unikit_idle's timeout. */
+static void idle(const uint8_t *ram, uint32_t request_address)
+{
+	struct unikit_idle request;
+
+	if (request_address > MEM_SIZE - sizeof request)
+		die("idle request at %#x is outside guest memory", request_address);
+	memcpy(&request, ram + request_address, sizeof request);
+	struct timespec duration = {
+		.tv_sec = (time_t)(request.timeout_ns / 1000000000),
+		.tv_nsec = (long)(request.timeout_ns % 1000000000),
+	};
+	nanosleep(&duration, NULL);
+}
+
 /* COM1 as Serial16550.swift shows it to a guest: bytes written to the data
  * register go to the console unless the divisor latch is selected; the line
  * status reads "transmitter empty"; other reads give 0. */
@@ -325,6 +340,8 @@ static int run_guest(int vcpu, struct kvm_run *run, uint8_t *ram)
 		int out = run->io.direction == KVM_EXIT_IO_OUT;
 		if (out && run->io.port == UNIKIT_PORT_CONSOLE && run->io.size == 4)
 			console_write(ram, value);
+		else if (out && run->io.port == UNIKIT_PORT_IDLE && run->io.size == 4)
+			idle(ram, value);
 		else if (out && run->io.port == UNIKIT_PORT_EXIT)
 			return run->io.size == 1 ? (uint8_t)value : run->io.size == 2 ? (uint16_t)value : (int)value;
 		else if (run->io.port >= COM1_BASE && run->io.port < COM1_BASE + 8)

@@ -12,6 +12,7 @@ package struct RunArguments: Equatable {
     var memory: Int?
     var commandLine: String?
     var timeout: Double?
+    var pvh = false
     var seccomp = true
     var debugOpenAfterSetup: String?
     var guestArguments: [String] = []
@@ -21,7 +22,7 @@ package struct RunArguments: Equatable {
 
     package static let usage = """
         USAGE: unikit run [IMAGE] [--platform NAME] [--memory SIZE] [--cmdline TEXT]
-                          [--timeout SECONDS] [-- GUEST-ARGUMENT...]
+                          [--timeout SECONDS] [--pvh] [-- GUEST-ARGUMENT...]
         """
 
     package static let discussion = """
@@ -43,6 +44,11 @@ package struct RunArguments: Equatable {
                                   (split as the guest splits it). Guest arguments
                                   after -- follow it.
           --timeout SECONDS       Stop a guest still running after this long.
+          --pvh                   Boot a KVM image through its Xen PVH entry
+                                  (32-bit protected mode, struct hvm_start_info,
+                                  as QEMU and Firecracker boot it) instead of
+                                  unikit's 64-bit entry. Images with only a PVH
+                                  entry (any PVH kernel) always boot this way.
           --no-seccomp            Do not confine the loader to the run loop's
                                   syscalls (for strace or gdb).
           --debug-open-after-setup PATH
@@ -88,6 +94,7 @@ package struct RunArguments: Equatable {
             case "--memory": memory = try Self.memorySize(try value())
             case "--cmdline": commandLine = try value()
             case "--timeout": timeout = try Self.seconds(try value())
+            case "--pvh": try flag(); pvh = true
             case "--no-seccomp": try flag(); seccomp = false
             case "--debug-open-after-setup": debugOpenAfterSetup = try value()
             case "-h", "--help": try flag(); showsHelp = true

@@ -83,6 +83,7 @@ package enum RunCommand {
         options.memorySize = arguments.memory ?? options.memorySize
         options.commandLine = GuestCommandLine.line(arguments.commandLine, arguments.guestArguments)
         options.timeout = arguments.timeout
+        options.bootsThroughPVH = arguments.pvh
         options.confinesProcess = arguments.seccomp
         if let debugPath = arguments.debugOpenAfterSetup {
             options.afterSetup = { tryOpen(debugPath) }

@@ -9,6 +9,7 @@ public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) 
     let commandLine = try GuestLayout.validatedCommandLine(options.commandLine)
     let file = try ImageFile(path: path)
     let image = try GuestImage.validate(file.bytes, name: path, memorySize: memorySize)
+    let pvhEntry = try choosePVHEntry(image, path: path, options: options)
 
     let memory = try GuestMemory(size: memorySize)
     try image.load(from: file.bytes, into: memory)
@@ -16,10 +17,16 @@ public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) 
     let vcpu = try vm.createVCPU()
     // CPUID first: KVM checks EFER.LME in the special registers against it.
     try vcpu.setCPUID(CPUIDTable.minimal())
-    try BootTables(memorySize: memorySize, kernelEnd: image.end, commandLine: commandLine,
-                   tscHz: vcpu.tscFrequency()).write(to: memory)
-    try vcpu.setSpecialRegisters(LongModeRegisters.special(from: vcpu.specialRegisters()))
-    try vcpu.setRegisters(LongModeRegisters.general(entry: image.entry))
+    if let pvhEntry {
+        try PVHBoot(memorySize: memorySize, commandLine: commandLine).write(to: memory)
+        try vcpu.setSpecialRegisters(PVHBoot.special(from: vcpu.specialRegisters()))
+        try vcpu.setRegisters(PVHBoot.general(entry: pvhEntry))
+    } else if let entry = image.entry {
+        try BootTables(memorySize: memorySize, kernelEnd: image.end, commandLine: commandLine,
+                       tscHz: vcpu.tscFrequency()).write(to: memory)
+        try vcpu.setSpecialRegisters(LongModeRegisters.special(from: vcpu.specialRegisters()))
+        try vcpu.setRegisters(LongModeRegisters.general(entry: entry))
+    }
 
     let console = ConsoleSink(fd: options.consoleFD)
     let devices: [any Device] = [
@@ -35,4 +42,15 @@ public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) 
     }
     options.afterSetup?()
     return try RunLoop(vcpu: vcpu, devices: devices, deadline: deadline).run()
+}
+
+/// The PVH entry to boot through: when asked (`bootsThroughPVH`), or when
+/// the image has no unikit entry; nil for unikit's 64-bit entry.
+private func choosePVHEntry(_ image: GuestImage, path: String,
+                            options: LoaderOptions) throws(LoaderError) -> GuestPhysicalAddress? {
+    guard options.bootsThroughPVH || image.entry == nil else { return nil }
+    guard let entry = image.pvhEntry else {
+        throw LoaderError(path, field: "note XEN_ELFNOTE_PHYS32_ENTRY", "missing: the image has no PVH entry to boot through")
+    }
+    return entry
 }

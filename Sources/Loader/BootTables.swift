@@ -9,8 +9,9 @@ struct BootTables {
     static let codeSelector: UInt16 = 0x08
     static let dataSelector: UInt16 = 0x10
     /// null; 64-bit code (P, S, type 0xb execute/read/accessed, L, G);
-    /// data (P, S, type 0x3 read/write/accessed, D/B, G). Limits 0xfffff pages.
-    static let gdtEntries: [UInt64] = [0, 0x00af_9b00_0000_ffff, 0x00cf_9300_0000_ffff]
+    /// data (P, S, type 0x3 read/write/accessed, D/B, G); 32-bit code for
+    /// the PVH entry (as 64-bit code, but D/B instead of L). Limits 0xfffff pages.
+    static let gdtEntries: [UInt64] = [0, 0x00af_9b00_0000_ffff, 0x00cf_9300_0000_ffff, 0x00cf_9b00_0000_ffff]
     static var gdtLimit: UInt16 { UInt16(gdtEntries.count * 8 - 1) }
 
     private static let present: UInt64 = 1 << 0
@@ -27,7 +28,7 @@ struct BootTables {
     /// reported as a `LoaderError` rather than a crash.
     func write(to memory: GuestMemory) throws(LoaderError) {
         do {
-            try writeGDT(memory)
+            try Self.writeGDT(memory)
             try writePageTables(memory)
             try writeBootInfo(memory)
         } catch {
@@ -35,7 +36,7 @@ struct BootTables {
         }
     }
 
-    private func writeGDT(_ memory: GuestMemory) throws(GuestMemoryError) {
+    static func writeGDT(_ memory: GuestMemory) throws(GuestMemoryError) {
         for (index, entry) in Self.gdtEntries.enumerated() {
             try memory.store(entry, at: GuestLayout.gdt.rawValue.advanced(index * 8))
         }
@@ -69,11 +70,16 @@ struct BootTables {
         try memory.store(GuestLayout.pdpt.rawValue | Self.present | Self.writable, at: GuestLayout.pml4)
     }
 
-    private func writeBootInfo(_ memory: GuestMemory) throws(GuestMemoryError) {
+    /// The command line and its NUL at `GuestLayout.commandLine`.
+    static func writeCommandLine(_ commandLine: [UInt8], to memory: GuestMemory) throws(GuestMemoryError) {
         try commandLine.withUnsafeBytes { bytes in
             Result { () throws(GuestMemoryError) in try memory.copy(bytes, to: GuestLayout.commandLine) }
         }.get()
         try memory.store(UInt8(0), at: GuestLayout.commandLine.rawValue.advanced(commandLine.count))
+    }
+
+    private func writeBootInfo(_ memory: GuestMemory) throws(GuestMemoryError) {
+        try Self.writeCommandLine(commandLine, to: memory)
         let info = unikit_boot_info(
             magic: UNIKIT_BOOT_MAGIC, version: UInt32(UNIKIT_ABI_VERSION),
             mem_size: memorySize, kernel_end: kernelEnd.rawValue,

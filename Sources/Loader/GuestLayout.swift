@@ -5,8 +5,10 @@ import CKVM
 /// the limits on RAM size that follow from it.
 ///
 ///     0x0000_0000  not mapped: guest null pointers fault
-///     0x0000_1000  GDT: null, 64-bit code (0x08), data (0x10)
+///     0x0000_1000  GDT: null, 64-bit code (0x08), data (0x10), 32-bit code (0x18)
 ///     0x0000_2000  struct unikit_boot_info            (rdi at entry)
+///                  or, on the PVH path, struct hvm_start_info (ebx) and
+///                  its memory map at 0x2100 (`PVHBoot`)
 ///     0x0000_3000  command line, NUL-terminated, <= 4 KiB
 ///     0x0000_4000  boot stack, 16 KiB, grows down from 0x8000 (rsp at entry)
 ///     0x0000_8000  PML4

@@ -6,6 +6,10 @@ public struct LoaderOptions: Sendable {
     public var commandLine: String = ""
     /// Where the guest's console bytes go. Not closed by the loader.
     public var consoleFD: Int32 = 1
+    /// Boot through the image's PVH entry (32-bit, `XEN_ELFNOTE_PHYS32_ENTRY`)
+    /// even when it has unikit's 64-bit entry. Images without the latter
+    /// always boot through PVH.
+    public var bootsThroughPVH = false
     /// Seconds after which a still running guest is stopped (`GuestExit.timedOut`).
     public var timeout: Double?
     /// Confine the process to the run loop's syscalls (`SyscallFilter`)

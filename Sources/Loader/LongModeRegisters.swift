@@ -44,7 +44,7 @@ enum LongModeRegisters {
     }
 
     /// A flat, present, ring-0 segment matching its GDT entry.
-    private static func segment(selector: UInt16, type: UInt8, db: UInt8, long: UInt8) -> kvm_segment {
+    static func segment(selector: UInt16, type: UInt8, db: UInt8, long: UInt8) -> kvm_segment {
         kvm_segment(base: 0, limit: 0xffff_ffff, selector: selector, type: type,
                     present: 1, dpl: 0, db: db, s: 1, l: long, g: 1, avl: 0,
                     unusable: 0, padding: 0)

@@ -39,6 +39,15 @@ import Testing
         expectGreetingAndArguments(result.stdout, example, argv0: name)
     }
 
+    /// The same image through its PVH entry on unikit's loader, as QEMU boots it.
+    @Test(.enabled(if: Host.hasKVM, "needs /dev/kvm: boots on unikit's KVM loader"), arguments: examples)
+    func bootsOnUnikitLoaderThroughPVH(_ name: String) throws {
+        let example = try BuiltExample.named(name)
+        let result = try runProcess([Host.unikit, "run", "--pvh", "--"] + Self.arguments, in: example.app.folder, timeout: 60)
+        #expect(result.status == 5, "stderr: \(result.stderr)")
+        expectGreetingAndArguments(result.stdout, example, argv0: name)
+    }
+
     /// Both QEMU machines: microvm (PVH straight from -kernel) and pc (SeaBIOS,
     /// then PVH through QEMU's option ROM).
     @Test(.enabled(if: Host.qemu != nil, "needs qemu-system-x86_64"),

@@ -38,6 +38,15 @@ import Testing
         #expect(rsp == 0x8000)
     }
 
+    /// An image with only Xen's PVH note boots through it: 32-bit entry,
+    /// `hvm_start_info` in ebx with the command line and a memory map.
+    @Test(.enabled(if: KVMGate.available("BootTests.pvhOnlyImage")))
+    func pvhOnlyImage() throws {
+        let run = try GuestRun.boot("pvh") { $0.commandLine = "pvh says hi" }
+        #expect(run.exit == .exited(status: 2), "2 memory map entries, every check passed")
+        #expect(run.consoleText == "pvh says hi\n")
+    }
+
     @Test(.enabled(if: KVMGate.available("BootTests.uartPrints")))
     func uartPrints() throws {
         let run = try GuestRun.boot("uart")

@@ -18,7 +18,11 @@
 #include <unistd.h>
 #include <cpuid.h>
 #include <linux/kvm.h>
+#include <xen/arch-x86/hvm/start_info.h>
 #include "../../../Platforms/kvm/include/unikit/loader_abi.h"
+
+/* Xen's PVH entry note (xen/elfnote.h): owner "Xen", a 32-bit address. */
+#define CKVM_XEN_ELFNOTE_PHYS32_ENTRY 18
 
 /* Exit reasons newer than linux-libc-dev 6.1, named in messages only. */
 #ifndef KVM_EXIT_NOTIFY

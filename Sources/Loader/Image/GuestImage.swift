@@ -17,8 +17,10 @@ struct GuestImage: Equatable {
 
     /// The PT_LOAD segments, in program header order.
     var segments: [Segment]
-    /// `UNIKIT_NOTE_ENTRY64`.
-    var entry: GuestPhysicalAddress
+    /// `UNIKIT_NOTE_ENTRY64`; nil for an image with only a PVH entry.
+    var entry: GuestPhysicalAddress?
+    /// Xen's `XEN_ELFNOTE_PHYS32_ENTRY`, if the image has one.
+    var pvhEntry: GuestPhysicalAddress?
     /// First page-aligned address after every segment (`kernel_end`).
     var end: GuestPhysicalAddress
 
@@ -35,11 +37,16 @@ struct GuestImage: Equatable {
             }
         }
         let loads = try segments.checkedLoads()
-        try notes.checkVersion()
-        let entry = try notes.checkEntry(in: loads)
+        let pvhEntry = try notes.checkPVHEntry(in: loads)
+        var entry: GuestPhysicalAddress?
+        // Without unikit's notes, an image boots only through its PVH entry.
+        if notes.hasUnikitNotes || pvhEntry == nil {
+            try notes.checkVersion()
+            entry = try notes.checkEntry(in: loads)
+        }
         let highest = loads.map(\.end).max()!
         let pageEnd = (highest + 0xfff) & ~0xfff
-        return GuestImage(segments: loads, entry: entry, end: GuestPhysicalAddress(pageEnd))
+        return GuestImage(segments: loads, entry: entry, pvhEntry: pvhEntry, end: GuestPhysicalAddress(pageEnd))
     }
 
     /// Copies each segment's file bytes into `memory`. The rest of each

@@ -1,16 +1,18 @@
 import CKVM
 
 /// Parses PT_NOTE segments and keeps the `unikit` notes (see `loader_abi.h`):
-/// `UNIKIT_NOTE_ABI_VERSION` and `UNIKIT_NOTE_ENTRY64`. Other owners (Xen's
-/// PVH note, GNU notes) and unknown unikit types are skipped, but every note's
-/// sizes are checked against its segment.
+/// `UNIKIT_NOTE_ABI_VERSION` and `UNIKIT_NOTE_ENTRY64`, and Xen's PVH entry
+/// (`XEN_ELFNOTE_PHYS32_ENTRY`). Other owners (GNU notes) and unknown types
+/// are skipped, but every note's sizes are checked against its segment.
 struct UnikitNotes {
     static let owner = Array(UNIKIT_NOTE_NAME.utf8) + [0]
+    static let xenOwner = Array("Xen".utf8) + [0]
     static let headerSize: UInt64 = 12
 
     let name: String
     private(set) var abiVersion: UInt32?
     private(set) var entry: UInt64?
+    private(set) var pvhEntry: UInt64?
 
     init(name: String) { self.name = name }
 
@@ -45,9 +47,11 @@ struct UnikitNotes {
                 throw fail("n_descsz \(hex(descSize)) exceeds the segment")
             }
             let nameBytes = UnsafeRawBufferPointer(rebasing: segment[Int(nameStart)..<Int(nameStart + nameSize)])
+            let desc = UnsafeRawBufferPointer(rebasing: segment[Int(descStart)..<Int(descStart + descSize)])
             if nameBytes.elementsEqual(Self.owner) {
-                let desc = UnsafeRawBufferPointer(rebasing: segment[Int(descStart)..<Int(descStart + descSize)])
                 try record(type: type, desc: desc, fail)
+            } else if nameBytes.elementsEqual(Self.xenOwner) && type == UInt32(CKVM_XEN_ELFNOTE_PHYS32_ENTRY) {
+                try recordPVHEntry(desc, fail)
             }
             // The last note's trailing padding may be cut off by the segment's end.
             offset = min(Self.align(descStart + descSize, padding), size)
@@ -70,6 +74,22 @@ struct UnikitNotes {
         }
     }
 
+    /// Xen's PVH entry: a 32-bit physical address (4 bytes; 8 from some
+    /// linkers, whose upper half must then be 0).
+    private mutating func recordPVHEntry(_ desc: UnsafeRawBufferPointer,
+                                         _ fail: (String) -> LoaderError) throws(LoaderError) {
+        guard pvhEntry == nil else { throw fail("second XEN_ELFNOTE_PHYS32_ENTRY note") }
+        switch desc.count {
+        case 4: pvhEntry = UInt64(desc.loadUnaligned(as: UInt32.self))
+        case 8: pvhEntry = desc.loadUnaligned(as: UInt64.self)
+        default: throw fail("XEN_ELFNOTE_PHYS32_ENTRY has n_descsz \(desc.count), expected 4 or 8")
+        }
+    }
+
+    /// Whether the image speaks unikit's ABI at all (else it can only boot
+    /// through a PVH entry).
+    var hasUnikitNotes: Bool { abiVersion != nil || entry != nil }
+
     /// The image was built against this loader's `UNIKIT_ABI_VERSION`.
     func checkVersion() throws(LoaderError) {
         let field = "note UNIKIT_NOTE_ABI_VERSION"
@@ -88,10 +108,24 @@ struct UnikitNotes {
         guard let entry else {
             throw LoaderError(name, field: field, "missing (PT_NOTE owner \"unikit\", type \(UNIKIT_NOTE_ENTRY64))")
         }
-        guard loads.contains(where: { $0.executable && $0.address.rawValue <= entry && entry < $0.end }) else {
-            throw LoaderError(name, field: field, "entry \(hex(entry)) is not inside an executable PT_LOAD segment")
+        return try Self.checkExecutable(entry, in: loads, LoaderError(name, field: field, "entry \(hex(entry)) is not inside an executable PT_LOAD segment"))
+    }
+
+    /// The PVH entry, if any, lies inside an executable PT_LOAD segment below 4 GiB.
+    func checkPVHEntry(in loads: [GuestImage.Segment]) throws(LoaderError) -> GuestPhysicalAddress? {
+        guard let pvhEntry else { return nil }
+        let fail = LoaderError(name, field: "note XEN_ELFNOTE_PHYS32_ENTRY",
+                               "entry \(hex(pvhEntry)) is not inside an executable PT_LOAD segment below 4 GiB")
+        guard pvhEntry <= UInt64(UInt32.max) else { throw fail }
+        return try Self.checkExecutable(pvhEntry, in: loads, fail)
+    }
+
+    private static func checkExecutable(_ address: UInt64, in loads: [GuestImage.Segment],
+                                        _ failure: LoaderError) throws(LoaderError) -> GuestPhysicalAddress {
+        guard loads.contains(where: { $0.executable && $0.address.rawValue <= address && address < $0.end }) else {
+            throw failure
         }
-        return GuestPhysicalAddress(entry)
+        return GuestPhysicalAddress(address)
     }
 
     private static func align(_ value: UInt64, _ alignment: UInt64) -> UInt64 {
