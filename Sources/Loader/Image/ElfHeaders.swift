@@ -32,6 +32,7 @@ struct ElfHeaders {
     /// e_ident: magic, class, data encoding, version; then the header's size.
     private static func checkIdentification(_ bytes: UnsafeRawBufferPointer,
                                             _ fail: (String?, String) -> LoaderError) throws(LoaderError) {
+        guard !bytes.isEmpty else { throw fail(nil, "empty file") }
         guard bytes.count >= 4, bytes[0] == 0x7f, bytes[1] == 0x45, bytes[2] == 0x4c, bytes[3] == 0x46 else {
             throw fail(nil, "not an ELF file (no 0x7f \"ELF\" magic)")
         }
