@@ -52,6 +52,10 @@ enum BadImageCorpus {
             elf.write(32, 8, size)
             return "program header table: [\(hex(size)), \(hex(size + UInt64(elf.phnum) * 56))) exceeds the file size (\(hex(size)))"
         },
+        BadImage(name: "e_phoff inside the ELF header") { elf in
+            elf.write(32, 8, 0)
+            return "program header table: e_phoff 0x0 lies inside the ELF header (64 bytes)"
+        },
         BadImage(name: "e_phoff overflows") { elf in
             elf.write(32, 8, UInt64.max - 8)
             return "program header table: e_phoff 0xfffffffffffffff7 + \(elf.phnum) entries overflows"
@@ -95,6 +99,20 @@ enum BadImageCorpus {
         BadImage(name: "e_phnum PN_XNUM") { elf in
             elf.write(56, 2, 0xffff)
             return "e_phnum: 0xffff (PN_XNUM): extended program header numbering is not supported"
+        },
+        // libelf reads the section header table on opening the file.
+        BadImage(name: "e_shentsize 40") { elf in
+            elf.write(58, 2, 40)
+            return "e_shentsize: 40, expected 64"
+        },
+        BadImage(name: "e_shnum 0 with e_shoff") { elf in
+            elf.write(60, 2, 0)
+            return "e_shnum: 0 with e_shoff \(hex(elf.read(40, 8))): extended section numbering is not supported"
+        },
+        BadImage(name: "section header table beyond file") { elf in
+            let start = UInt64(elf.bytes.count - 64)
+            elf.write(40, 8, start)
+            return "section header table: [\(hex(start)), \(hex(start + elf.read(60, 2) * 64))) exceeds the file size (\(hex(start + 64)))"
         },
     ]
 
