@@ -64,7 +64,7 @@ let package = Package(
         // Fuzzing: the parsers of untrusted input as functions of bytes (shared
         // with the regression tests), and the driver `Fuzz/run` builds with
         // libFuzzer. Built plainly, the driver only replays files.
-        .target(name: "FuzzEntries", dependencies: ["KconfigKit", "BuildEngine"]),
+        .target(name: "FuzzEntries", dependencies: ["KconfigKit", "BuildEngine", "Loader"]),
         .executableTarget(name: "unikit-fuzz", dependencies: ["FuzzEntries", "SystemSupport"]),
 
         .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport", system]),
@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "BuildEngineTests", dependencies: ["BuildEngine", "KconfigKit", "SystemSupport", "FuzzEntries"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "MenuconfigTests", dependencies: ["Menuconfig", "KconfigKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "LoaderTests", dependencies: ["Loader", "CKVM"], exclude: ["Fixtures"]),
+        .testTarget(name: "LoaderTests", dependencies: ["Loader", "CKVM", "FuzzEntries"], exclude: ["Fixtures"]),
         .testTarget(name: "LauncherTests", dependencies: ["Launcher", "BuiltImages"]),
         // Builds the examples with the real `unikit` binary and boots them.
         .testTarget(name: "IntegrationTests", dependencies: ["unikit", "unikit-tool"]),

@@ -1,5 +1,6 @@
 import BuildEngine
 import KconfigKit
+import Loader
 
 /// The parsers of untrusted input, each as one function of a byte string:
 /// shared by the libFuzzer driver (`unikit-fuzz`) and the regression tests
@@ -19,6 +20,9 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     case config
     /// A manifest whose conditions refer to `FuzzFixtures.manifestTree`.
     case manifest
+    /// A kvm image file: the loader's whole ELF validation, then, if
+    /// accepted, loading into 32 MiB of guest memory (no KVM).
+    case elf
 
     /// Runs one input; returns the errors and warnings it produced, as
     /// printed (so the replay tool can show them).
@@ -28,6 +32,25 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         case .kconfig: Self.kconfigFile(input)
         case .config: Self.configFile(input)
         case .manifest: Self.manifestFile(input)
+        case .elf: Self.elfImage(input)
+        }
+    }
+
+    /// One guest memory for every input: libFuzzer runs them one at a time.
+    nonisolated(unsafe) private static let imageCheck = Result { () throws(LoaderError) in
+        try ImageCheck(memorySize: 32 << 20)
+    }
+
+    private static func elfImage(_ input: [UInt8]) -> [String] {
+        let check: ImageCheck
+        do { check = try imageCheck.get() } catch { return ["fixture: \(error)"] }
+        return input.withUnsafeBytes { bytes in
+            do {
+                try check.check(bytes, name: "image")
+                return []
+            } catch {
+                return ["\(error)"]
+            }
         }
     }
 

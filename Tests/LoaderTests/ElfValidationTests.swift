@@ -36,16 +36,47 @@ import Testing
         }
     }
 
-    /// Writes the corpus to $UNIKIT_WRITE_BAD_ELF_DIR when set.
+    @Test func everyBadImageHasItsOwnMessageAndFile() throws {
+        let messages = try BadImageCorpus.all.map { bad in
+            var elf = ElfEditor(bytes: try Self.good())
+            return bad.make(&elf)
+        }
+        let shared = Dictionary(grouping: zip(BadImageCorpus.all.map(\.name), messages), by: \.1).filter { $0.value.count > 1 }
+        #expect(shared.isEmpty, "cases with the same message: \(shared.values.map { $0.map(\.0) })")
+        #expect(Set(BadImageCorpus.all.map(\.fileName)).count == BadImageCorpus.all.count)
+    }
+
+    /// An empty PT_LOAD loads nothing, so its address matters nowhere (not even in `end`).
+    @Test func emptyLoadIsIgnoredWhereverItIs() throws {
+        var elf = ElfEditor(bytes: try Self.good())
+        for field in [ElfEditor.Phdr.filesz, .memsz] { elf.setPhdr(1, field, 0) }
+        for field in [ElfEditor.Phdr.paddr, .vaddr] { elf.setPhdr(1, field, 0xffff_ffff_ffff_f800) }
+        let image = try Self.validate(elf.bytes)
+        #expect(image.segments.map(\.index) == [0])
+        #expect(image.end == GuestPhysicalAddress(0x10_1000))
+    }
+
+    @Test func segmentMayEndAtTheEndOfMemory() throws {
+        var elf = ElfEditor(bytes: try Self.good())
+        elf.setPhdr(1, .memsz, (32 << 20) - elf.phdr(1, .paddr))
+        #expect(try Self.validate(elf.bytes).end == GuestPhysicalAddress(32 << 20))
+    }
+
+    /// Writes the corpus to $UNIKIT_WRITE_BAD_ELF_DIR when set (`Fuzz/make-elf-corpus`):
+    /// `good.elf`, one file per bad image, and `messages.txt`, each bad file's
+    /// message as the loader gives it for that file.
     @Test func writeCorpusWhenAsked() throws {
         guard let directory = ProcessInfo.processInfo.environment["UNIKIT_WRITE_BAD_ELF_DIR"] else { return }
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let folder = URL(fileURLWithPath: directory)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(try Self.good()).write(to: folder.appendingPathComponent("good.elf"))
+        var messages = ""
         for bad in BadImageCorpus.all {
             var elf = ElfEditor(bytes: try Self.good())
-            _ = bad.make(&elf)
-            let name = bad.name.replacingOccurrences(of: " ", with: "-") + ".elf"
-            try Data(elf.bytes).write(to: URL(fileURLWithPath: directory).appendingPathComponent(name))
+            messages += "\(bad.fileName): \(bad.make(&elf))\n"
+            try Data(elf.bytes).write(to: folder.appendingPathComponent(bad.fileName))
         }
+        try Data(messages.utf8).write(to: folder.appendingPathComponent("messages.txt"))
     }
 
     /// Random byte damage and truncation never crash the validator; whatever

@@ -1,11 +1,12 @@
 import CLibELF
 
 /// The ELF header and program header table of an image, read through libelf
-/// once every field the loader relies on has been checked. Errors name the
-/// field: `e_machine: 183, expected 62 (EM_X86_64)`.
+/// once every field the loader or libelf relies on has been checked. Errors
+/// name the field: `e_machine: 183, expected 62 (EM_X86_64)`.
 struct ElfHeaders {
     static let headerSize = MemoryLayout<Elf64_Ehdr>.size
     static let programHeaderSize = MemoryLayout<Elf64_Phdr>.size
+    static let sectionHeaderSize = MemoryLayout<Elf64_Shdr>.size
 
     var programHeaders: [Elf64_Phdr]
 
@@ -16,15 +17,17 @@ struct ElfHeaders {
             LoaderError(name, field: field, reason)
         }
         try Self.checkIdentification(bytes, fail)
+        // Checked before libelf sees the file: opening it, libelf already acts
+        // on the section header table's fields, and fails without naming them.
+        // The header is in the host's byte order (checked above).
+        let header = bytes.loadUnaligned(as: Elf64_Ehdr.self)
+        try Self.checkHeader(header, fileSize: UInt64(bytes.count), fail)
+        try Self.checkSectionTable(header, fileSize: UInt64(bytes.count), fail)
         _ = elf_version(UInt32(EV_CURRENT))
-        // libelf only reads an image in the host's byte order (checked above).
         let image = UnsafeMutablePointer(mutating: bytes.baseAddress!.assumingMemoryBound(to: CChar.self))
         guard let elf = elf_memory(image, bytes.count) else { throw fail(nil, Self.libelfError()) }
         defer { elf_end(elf) }
-        guard elf_kind(elf) == ELF_K_ELF, let header = elf64_getehdr(elf)?.pointee else {
-            throw fail("ELF header", Self.libelfError())
-        }
-        try Self.checkHeader(header, fileSize: UInt64(bytes.count), fail)
+        guard elf_kind(elf) == ELF_K_ELF else { throw fail("ELF header", Self.libelfError()) }
         guard let table = elf64_getphdr(elf) else { throw fail("program header table", Self.libelfError()) }
         programHeaders = Array(UnsafeBufferPointer(start: table, count: Int(header.e_phnum)))
     }
@@ -32,6 +35,7 @@ struct ElfHeaders {
     /// e_ident: magic, class, data encoding, version; then the header's size.
     private static func checkIdentification(_ bytes: UnsafeRawBufferPointer,
                                             _ fail: (String?, String) -> LoaderError) throws(LoaderError) {
+        guard !bytes.isEmpty else { throw fail(nil, "empty file") }
         guard bytes.count >= 4, bytes[0] == 0x7f, bytes[1] == 0x45, bytes[2] == 0x4c, bytes[3] == 0x46 else {
             throw fail(nil, "not an ELF file (no 0x7f \"ELF\" magic)")
         }
@@ -72,12 +76,38 @@ struct ElfHeaders {
         guard header.e_phnum != PN_XNUM else {
             throw fail("e_phnum", "0xffff (PN_XNUM): extended program header numbering is not supported")
         }
+        guard header.e_phoff >= headerSize else {
+            throw fail("program header table", "e_phoff \(hex(header.e_phoff)) lies inside the ELF header (\(headerSize) bytes)")
+        }
         let tableSize = UInt64(header.e_phnum) * UInt64(programHeaderSize)
         let (tableEnd, overflow) = header.e_phoff.addingReportingOverflow(tableSize)
         guard !overflow, tableEnd <= fileSize else {
             throw fail("program header table", overflow
                 ? "e_phoff \(hex(header.e_phoff)) + \(header.e_phnum) entries overflows"
                 : "\(hexRange(header.e_phoff, tableEnd)) exceeds the file size (\(hex(fileSize)))")
+        }
+    }
+
+    /// The loader uses no section, but libelf reads the section header table
+    /// when it opens the file: its entry size and bounds, like the program
+    /// header table's. No table at all (e_shoff and e_shnum 0) is fine.
+    private static func checkSectionTable(_ header: Elf64_Ehdr, fileSize: UInt64,
+                                          _ fail: (String?, String) -> LoaderError) throws(LoaderError) {
+        guard header.e_shnum != 0 else {
+            guard header.e_shoff == 0 else {
+                throw fail("e_shnum", "0 with e_shoff \(hex(header.e_shoff)): extended section numbering is not supported")
+            }
+            return
+        }
+        guard header.e_shentsize == sectionHeaderSize else {
+            throw fail("e_shentsize", "\(header.e_shentsize), expected \(sectionHeaderSize)")
+        }
+        let tableSize = UInt64(header.e_shnum) * UInt64(sectionHeaderSize)
+        let (tableEnd, overflow) = header.e_shoff.addingReportingOverflow(tableSize)
+        guard !overflow, tableEnd <= fileSize else {
+            throw fail("section header table", overflow
+                ? "e_shoff \(hex(header.e_shoff)) + \(header.e_shnum) entries overflows"
+                : "\(hexRange(header.e_shoff, tableEnd)) exceeds the file size (\(hex(fileSize)))")
         }
     }
 

@@ -15,7 +15,7 @@ struct ElfSegments {
     }
 
     /// Checks header `index`. Returns the file range of a PT_NOTE segment,
-    /// for the caller to parse; records a PT_LOAD; ignores other types.
+    /// for the caller to parse; records a non-empty PT_LOAD; ignores other types.
     mutating func check(_ header: Elf64_Phdr, index: Int) throws(LoaderError) -> Range<Int>? {
         let name = self.name
         let fail = { (reason: String) in LoaderError(name, field: "phdr[\(index)]", reason) }
@@ -23,6 +23,9 @@ struct ElfSegments {
         case UInt32(PT_LOAD):
             let fileRange = try checkFileRange(header, fail)
             try checkPlacement(header, fail)
+            // An empty segment loads nothing, wherever it claims to be: keeping
+            // it would let its address set the image's end (`kernel_end`).
+            guard header.p_memsz > 0 else { return nil }
             loads.append(GuestImage.Segment(
                 index: index, fileOffset: UInt64(fileRange.lowerBound), fileSize: header.p_filesz,
                 address: GuestPhysicalAddress(header.p_paddr), memorySize: header.p_memsz,
@@ -30,8 +33,10 @@ struct ElfSegments {
             return nil
         case UInt32(PT_NOTE):
             return try checkFileRange(header, fail)
-        case UInt32(PT_INTERP), UInt32(PT_DYNAMIC):
-            throw fail("PT_INTERP/PT_DYNAMIC: the image must be statically linked")
+        case UInt32(PT_INTERP):
+            throw fail("PT_INTERP: the image must be statically linked")
+        case UInt32(PT_DYNAMIC):
+            throw fail("PT_DYNAMIC: the image must be statically linked")
         default:
             return nil
         }
@@ -71,11 +76,13 @@ struct ElfSegments {
         }
     }
 
-    /// At least one PT_LOAD, and no two that overlap in guest memory.
+    /// At least one non-empty PT_LOAD, and no two that overlap in guest memory.
     func checkedLoads() throws(LoaderError) -> [GuestImage.Segment] {
-        guard !loads.isEmpty else { throw LoaderError(name, field: "program headers", "no PT_LOAD segment") }
+        guard !loads.isEmpty else {
+            throw LoaderError(name, field: "program headers", "no PT_LOAD segment with p_memsz > 0")
+        }
         // Sorted by address, any overlap shows between neighbours.
-        let placed = loads.filter { $0.memorySize > 0 }.sorted { $0.address < $1.address }
+        let placed = loads.sorted { $0.address < $1.address }
         for (lower, upper) in zip(placed, placed.dropFirst()) where upper.address.rawValue < lower.end {
             let (first, second) = lower.index < upper.index ? (lower, upper) : (upper, lower)
             throw LoaderError(name, field: "phdr[\(second.index)]",

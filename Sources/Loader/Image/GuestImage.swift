@@ -15,7 +15,7 @@ struct GuestImage: Equatable {
         var range: String { hexRange(address.rawValue, end) }
     }
 
-    /// The PT_LOAD segments, in program header order.
+    /// The non-empty PT_LOAD segments, in program header order.
     var segments: [Segment]
     /// `UNIKIT_NOTE_ENTRY64`; nil for an image with only a PVH entry.
     var entry: GuestPhysicalAddress?
