@@ -12,7 +12,10 @@ public final class RunDeadline: Sendable {
     /// `CLOCK_MONOTONIC` nanoseconds.
     let end: UInt64
     let seconds: Double
+    /// The kernel's timer id. The first one a process creates is 0, which
+    /// reads as nil here, hence the separate flag.
     nonisolated(unsafe) private var timer: timer_t?
+    nonisolated(unsafe) private var isArmed = false
 
     public init(seconds: Double) {
         self.seconds = seconds
@@ -41,21 +44,20 @@ public final class RunDeadline: Sendable {
         event.sigev_notify = Int32(SIGEV_THREAD_ID)
         event.sigev_signo = SIGALRM
         event._sigev_un._tid = ckvm_gettid()
-        var created: timer_t?
-        guard timer_create(CLOCK_MONOTONIC, &event, &created) == 0 else { return }
-        timer = created
+        guard timer_create(CLOCK_MONOTONIC, &event, &timer) == 0 else { return }
+        isArmed = true
         let remaining = max(end - min(Self.now(), end), 1)
         var setting = itimerspec(it_interval: timespec(tv_sec: 0, tv_nsec: 10_000_000),
                                  it_value: timespec(tv_sec: Int(remaining / 1_000_000_000),
                                                     tv_nsec: Int(remaining % 1_000_000_000)))
-        timer_settime(created, 0, &setting, nil)
+        timer_settime(timer, 0, &setting, nil)
     }
 
     /// Deletes the timer (the handler stays: a late signal is harmless).
     public func disarm() {
-        guard let armed = timer else { return }
-        timer_delete(armed)
-        timer = nil
+        guard isArmed else { return }
+        timer_delete(timer)
+        isArmed = false
     }
 
     static func now() -> UInt64 {
