@@ -15,11 +15,27 @@ void uk_console_flush(void)
 	line_len = 0;
 }
 
-void uk_console_putc(char c)
+/* Sends out the line uk_console_putc just ended and returns its last
+ * character. Called last, as a separate function: then uk_console_putc's
+ * common path (append, compare, return) needs no saved register. On PVM
+ * every guest instruction is emulated, and Swift's print comes through
+ * uk_console_putc for each character. */
+__attribute__((noinline)) static int send_finished_line(void)
 {
-	line[line_len++] = c;
-	if (c == '\n' || line_len == sizeof(line))
-		uk_console_flush();
+	unsigned char last = (unsigned char)line[line_len - 1];
+
+	uk_console_flush();
+	return last;
+}
+
+int uk_console_putc(int c)
+{
+	unsigned char byte = (unsigned char)c;
+
+	line[line_len++] = (char)byte;
+	if (byte == '\n' || line_len == sizeof(line))
+		return send_finished_line();
+	return byte;
 }
 
 /* Copies a run at a time, up to a newline or the end of the buffer: on PVM
