@@ -30,9 +30,9 @@ int fflush(FILE *stream)
 
 int fputc(int c, FILE *stream)
 {
-	uk_console_putc((char)c);
+	c = uk_console_putc(c);
 	written(stream);
-	return (unsigned char)c;
+	return c;
 }
 
 int putc(int c, FILE *stream)
@@ -40,9 +40,11 @@ int putc(int c, FILE *stream)
 	return fputc(c, stream);
 }
 
+/* stdout keeps its line buffered (written() does nothing for it), so this
+ * is a tail call: Embedded Swift prints each character with putchar. */
 int putchar(int c)
 {
-	return fputc(c, stdout);
+	return uk_console_putc(c);
 }
 
 int fputs(const char *restrict s, FILE *restrict stream)

@@ -16,7 +16,9 @@
  *
  * The list heads live at the start of the heap, one row of SL_COUNT per
  * first level the heap's size needs: about 1.5 KiB for 300 KiB of heap,
- * 3.3 KiB for 4 GiB.
+ * 3.3 KiB for 4 GiB. A head is read only while its bitmap bit is set (the
+ * bitmaps start zeroed, in .bss), so set-up never clears the heads: it takes
+ * constant time, which matters when every guest instruction is emulated.
  */
 #include "backend.h"
 
@@ -42,7 +44,7 @@ const char ukalloc_backend_name[] = "tlsf";
 
 static uint64_t fl_bitmap;           /* bit f: some list of first level f has a block */
 static uint16_t sl_bitmap[FL_LIMIT]; /* bit s of [f]: list (f, s) has a block */
-static struct block **heads;         /* [f * SL_COUNT + s] */
+static struct block **heads;         /* [f * SL_COUNT + s]; garbage when its bit is clear */
 static unsigned fl_count;
 static struct block *first_block, *sentinel;
 
@@ -85,6 +87,12 @@ static void size_class(size_t size, unsigned *fl, unsigned *sl)
 	}
 }
 
+/* Whether list (fl, sl) has a block, and so whether its head is valid. */
+static int nonempty(unsigned fl, unsigned sl)
+{
+	return (sl_bitmap[fl] >> sl) & 1;
+}
+
 static void insert_free(struct block *b)
 {
 	unsigned fl, sl;
@@ -94,9 +102,11 @@ static void insert_free(struct block *b)
 	head = &heads[fl * SL_COUNT + sl];
 	b->size |= FREE_BIT;
 	b->prev_free = 0;
-	b->next_free = *head;
-	if (*head)
+	b->next_free = 0;
+	if (nonempty(fl, sl)) {
+		b->next_free = *head;
 		(*head)->prev_free = b;
+	}
 	*head = b;
 	sl_bitmap[fl] |= 1u << sl;
 	fl_bitmap |= 1ULL << fl;
@@ -136,7 +146,7 @@ static struct block *search_own_class(size_t size)
 	unsigned fl, sl;
 
 	size_class(size, &fl, &sl);
-	if (fl >= fl_count)
+	if (fl >= fl_count || !nonempty(fl, sl))
 		return 0;
 	for (struct block *b = heads[fl * SL_COUNT + sl]; b; b = b->next_free) {
 		if (size_of(b) >= size) {
@@ -267,11 +277,15 @@ int ukalloc_backend_is_allocated(const void *ptr)
 void ukalloc_backend_stats(struct uk_alloc_stats *stats)
 {
 	stats->heap_bytes = (uintptr_t)sentinel - (uintptr_t)first_block;
-	for (unsigned i = 0; i < fl_count * SL_COUNT; i++) {
-		for (const struct block *b = heads[i]; b; b = b->next_free) {
-			stats->free_bytes += HEADER_SIZE + size_of(b);
-			if (size_of(b) > stats->largest_free)
-				stats->largest_free = size_of(b);
+	for (unsigned fl = 0; fl < fl_count; fl++) {
+		for (unsigned sl = 0; sl < SL_COUNT; sl++) {
+			if (!nonempty(fl, sl))
+				continue;
+			for (const struct block *b = heads[fl * SL_COUNT + sl]; b; b = b->next_free) {
+				stats->free_bytes += HEADER_SIZE + size_of(b);
+				if (size_of(b) > stats->largest_free)
+					stats->largest_free = size_of(b);
+			}
 		}
 	}
 }
@@ -287,8 +301,6 @@ void ukalloc_backend_init(uintptr_t start, uintptr_t end)
 		return;
 	fl_count = fl + 1;
 	heads = (struct block **)start;
-	for (unsigned i = 0; i < fl_count * SL_COUNT; i++)
-		heads[i] = 0;
 	first_block = (struct block *)(start + heads_bytes);
 	sentinel = (struct block *)(end - HEADER_SIZE);
 	first_block->prev_phys = 0;

@@ -15,17 +15,50 @@ void uk_console_flush(void)
 	line_len = 0;
 }
 
-void uk_console_putc(char c)
+/* Sends out the line uk_console_putc just ended and returns its last
+ * character. Called last, as a separate function: then uk_console_putc's
+ * common path (append, compare, return) needs no saved register. On PVM
+ * every guest instruction is emulated, and Swift's print comes through
+ * uk_console_putc for each character. */
+__attribute__((noinline)) static int send_finished_line(void)
 {
-	line[line_len++] = c;
-	if (c == '\n' || line_len == sizeof(line))
-		uk_console_flush();
+	unsigned char last = (unsigned char)line[line_len - 1];
+
+	uk_console_flush();
+	return last;
 }
 
+int uk_console_putc(int c)
+{
+	unsigned char byte = (unsigned char)c;
+
+	line[line_len++] = (char)byte;
+	if (byte == '\n' || line_len == sizeof(line))
+		return send_finished_line();
+	return byte;
+}
+
+/* Copies a run at a time, up to a newline or the end of the buffer: on PVM
+ * every guest instruction is emulated, and this loop is the whole per-byte
+ * cost of console output. */
 void uk_console_write(const char *buf, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
-		uk_console_putc(buf[i]);
+	while (len > 0) {
+		size_t room = sizeof(line) - line_len;
+		size_t n = len < room ? len : room;
+		char *to = line + line_len;
+		size_t copied = 0;
+		char last;
+
+		do
+			last = to[copied] = buf[copied];
+		while (++copied < n && last != '\n');
+		line_len += copied;
+		buf += copied;
+		len -= copied;
+		if (last == '\n' || line_len == sizeof(line))
+			uk_console_flush();
+	}
 }
 
 UK_TERM(uk_console_flush, UK_TERM_CLASS_LATE);

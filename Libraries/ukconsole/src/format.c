@@ -1,4 +1,10 @@
-/* The printf-style formatter behind uk_printf and uk_snprintf. */
+/*
+ * The printf-style formatter behind uk_printf and uk_snprintf. It hands its
+ * sink runs: the literal text between conversions, each field's digits or
+ * string, its padding. One call per run rather than per character: on PVM
+ * every guest instruction is emulated, so a call chain per character was
+ * most of what printing cost.
+ */
 #include <stdint.h>
 #include <ukconsole/print.h>
 
@@ -20,16 +26,22 @@ struct output {
 	int count;
 };
 
-static void put(struct output *out, char c)
+static void put(struct output *out, const char *run, size_t len)
 {
-	out->sink(c, out->context);
-	out->count++;
+	out->sink(run, len, out->context);
+	out->count += (int)len;
 }
 
-static void put_repeated(struct output *out, char c, int n)
+#define FILL_RUN 16
+static const char spaces[FILL_RUN] = "                ";
+static const char zeros[FILL_RUN] = "0000000000000000";
+
+/* Puts n copies (none when n <= 0) of the character that `fill`, spaces or
+ * zeros, repeats. */
+static void put_fill(struct output *out, const char *fill, int n)
 {
-	for (; n > 0; n--)
-		put(out, c);
+	for (; n > 0; n -= FILL_RUN)
+		put(out, fill, n < FILL_RUN ? n : FILL_RUN);
 }
 
 static const char *parse_flags(const char *fmt, struct spec *spec)
@@ -127,32 +139,34 @@ static void format_integer(struct output *out, const struct spec *spec, uintmax_
 {
 	const char *set = upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char digits[24]; /* 2^64 in octal has 22 digits */
-	const char *prefix = "";
-	int ndigits = 0, zeros, body;
+	char *first = digits + sizeof(digits); /* filled backwards, lowest digit last */
+	const char *prefix = 0;
+	int ndigits, nzeros, body;
 
 	if (spec->alternate && base == 16 && value != 0)
 		prefix = upper ? "0X" : "0x";
-	for (; value != 0 || (ndigits == 0 && spec->precision != 0); value /= base)
-		digits[ndigits++] = set[value % base];
-	zeros = spec->precision > ndigits ? spec->precision - ndigits : 0;
-	if (spec->alternate && base == 8 && zeros == 0 && (ndigits == 0 || digits[ndigits - 1] != '0'))
-		zeros = 1;
-	body = (sign != 0) + (prefix[0] ? 2 : 0) + zeros + ndigits;
+	for (; value != 0 || (first == digits + sizeof(digits) && spec->precision != 0); value /= base)
+		*--first = set[value % base];
+	ndigits = digits + sizeof(digits) - first;
+	nzeros = spec->precision > ndigits ? spec->precision - ndigits : 0;
+	if (spec->alternate && base == 8 && nzeros == 0 && (ndigits == 0 || *first != '0'))
+		nzeros = 1;
+	body = (sign != 0) + (prefix ? 2 : 0) + nzeros + ndigits;
 	if (spec->zero && !spec->left && spec->precision < 0 && spec->width > body) {
-		zeros += spec->width - body;
+		nzeros += spec->width - body;
 		body = spec->width;
 	}
 	if (!spec->left)
-		put_repeated(out, ' ', spec->width - body);
+		put_fill(out, spaces, spec->width - body);
 	if (sign)
-		put(out, sign);
-	for (; *prefix; prefix++)
-		put(out, *prefix);
-	put_repeated(out, '0', zeros);
-	while (ndigits > 0)
-		put(out, digits[--ndigits]);
+		put(out, &sign, 1);
+	if (prefix)
+		put(out, prefix, 2);
+	put_fill(out, zeros, nzeros);
+	if (ndigits > 0)
+		put(out, first, ndigits);
 	if (spec->left)
-		put_repeated(out, ' ', spec->width - body);
+		put_fill(out, spaces, spec->width - body);
 }
 
 static void format_string(struct output *out, const struct spec *spec, const char *s)
@@ -162,11 +176,11 @@ static void format_string(struct output *out, const struct spec *spec, const cha
 	while (s[len] && (spec->precision < 0 || len < spec->precision))
 		len++;
 	if (!spec->left)
-		put_repeated(out, ' ', spec->width - len);
-	for (int i = 0; i < len; i++)
-		put(out, s[i]);
+		put_fill(out, spaces, spec->width - len);
+	if (len > 0)
+		put(out, s, len);
 	if (spec->left)
-		put_repeated(out, ' ', spec->width - len);
+		put_fill(out, spaces, spec->width - len);
 }
 
 /* A null pointer reads as glibc prints it, with the field's width. */
@@ -184,14 +198,16 @@ static void format_pointer(struct output *out, struct spec *spec, void *p)
 static void format_char(struct output *out, const struct spec *spec, char c)
 {
 	if (!spec->left)
-		put_repeated(out, ' ', spec->width - 1);
-	put(out, c);
+		put_fill(out, spaces, spec->width - 1);
+	put(out, &c, 1);
 	if (spec->left)
-		put_repeated(out, ' ', spec->width - 1);
+		put_fill(out, spaces, spec->width - 1);
 }
 
 static void format_conversion(struct output *out, struct spec *spec, char conv, va_list *ap)
 {
+	const char as_written[2] = { '%', conv };
+
 	switch (conv) {
 	case 'd':
 	case 'i': {
@@ -213,19 +229,16 @@ static void format_conversion(struct output *out, struct spec *spec, char conv, 
 		format_string(out, spec, s ? s : "(null)");
 		break;
 	}
-	case '%': put(out, '%'); break;
+	case '%': put(out, "%", 1); break;
 	case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': case 'a': case 'A':
 		/* No floating point: skip the argument so that the next ones stay
 		 * in place, and show the conversion. C built for these images
 		 * (-mgeneral-regs-only) passes a double as a 64-bit integer. */
 		(void)va_arg(*ap, uint64_t);
-		put(out, '%');
-		put(out, conv);
+		put(out, as_written, 2);
 		break;
 	default: /* unknown: show it as written */
-		put(out, '%');
-		if (conv)
-			put(out, conv);
+		put(out, as_written, conv ? 2 : 1);
 	}
 }
 
@@ -237,10 +250,14 @@ int uk_vformat(uk_format_sink_t sink, void *context, const char *fmt, va_list ap
 
 	va_copy(args, ap); /* so that helpers can take its address */
 	while (*fmt) {
-		if (*fmt != '%') {
-			put(&out, *fmt++);
-			continue;
-		}
+		const char *text = fmt;
+
+		while (*fmt && *fmt != '%')
+			fmt++;
+		if (fmt > text)
+			put(&out, text, fmt - text);
+		if (!*fmt)
+			break;
 		fmt = parse_spec(fmt + 1, &spec, &args);
 		format_conversion(&out, &spec, *fmt, &args);
 		if (*fmt)

@@ -8,13 +8,15 @@ struct buffer_sink {
 	size_t len;
 };
 
-static void buffer_put(char c, void *context)
+/* Keeps what fits before the terminating NUL's place; counts it all. */
+static void buffer_put(const char *run, size_t len, void *context)
 {
 	struct buffer_sink *sink = context;
+	size_t room = sink->len + 1 < sink->size ? sink->size - 1 - sink->len : 0;
 
-	if (sink->len + 1 < sink->size)
-		sink->buf[sink->len] = c;
-	sink->len++;
+	for (size_t i = 0; i < len && i < room; i++)
+		sink->buf[sink->len + i] = run[i];
+	sink->len += len;
 }
 
 int uk_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
@@ -38,10 +40,10 @@ int uk_snprintf(char *buf, size_t size, const char *fmt, ...)
 	return count;
 }
 
-static void console_put(char c, void *context)
+static void console_put(const char *run, size_t len, void *context)
 {
 	(void)context;
-	uk_console_putc(c);
+	uk_console_write(run, len);
 }
 
 int uk_vprintf(const char *fmt, va_list ap)

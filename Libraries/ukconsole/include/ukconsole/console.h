@@ -4,8 +4,11 @@
 
 #include <stddef.h>
 
-/* Appends a character; a newline or a full buffer sends the line out. */
-void uk_console_putc(char c);
+/* Appends the character c (converted to unsigned char); a newline or a full
+ * buffer sends the line out. Returns the character, as putchar does, so
+ * that putchar can be a tail call: Embedded Swift prints a character at a
+ * time with putchar. */
+int uk_console_putc(int c);
 
 /* Appends `len` bytes, as uk_console_putc does for each. */
 void uk_console_write(const char *buf, size_t len);

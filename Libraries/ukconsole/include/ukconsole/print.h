@@ -14,8 +14,9 @@
 #include <stdarg.h>
 #include <stddef.h>
 
-/* Receives each formatted character. */
-typedef void (*uk_format_sink_t)(char c, void *context);
+/* Receives the formatted output a run of `len` (> 0) characters at a time;
+ * `run` is not NUL-terminated and does not outlive the call. */
+typedef void (*uk_format_sink_t)(const char *run, size_t len, void *context);
 
 /* Formats into `sink` and returns the number of characters produced. */
 int uk_vformat(uk_format_sink_t sink, void *context, const char *fmt, va_list ap);

@@ -5,7 +5,6 @@
 #define SELECTOR_DATA 0x10
 #define SELECTOR_TSS  0x18
 
-#define IDT_VECTORS      32
 #define GATE_INTERRUPT   0x8e /* present, DPL 0, 64-bit interrupt gate */
 #define IST_EXCEPTIONS   1
 #define TSS_AVAILABLE    0x89 /* present, 64-bit TSS, available */
@@ -22,14 +21,11 @@ struct tss {
 	uint16_t iomap_base;
 } __attribute__((packed));
 
+/* From bit 0 of `low`: handler bits 0-15, selector (16 bits), IST (8),
+ * type (8), handler bits 16-31; `high`: handler bits 32-63, then zeros. */
 struct idt_gate {
-	uint16_t offset_low;
-	uint16_t selector;
-	uint8_t ist;
-	uint8_t type;
-	uint16_t offset_mid;
-	uint32_t offset_high;
-	uint32_t reserved;
+	uint64_t low;
+	uint64_t high;
 };
 
 struct descriptor_pointer {
@@ -37,12 +33,9 @@ struct descriptor_pointer {
 	uint64_t base;
 } __attribute__((packed));
 
-/* The entry stubs in trap_entry.S, one per vector. */
-extern const uint64_t x86_64_trap_stubs[IDT_VECTORS];
-
 static uint8_t exception_stack[EXCEPTION_STACK_SIZE] __attribute__((aligned(16)));
 static struct tss tss;
-static struct idt_gate idt[IDT_VECTORS];
+static struct idt_gate idt[X86_64_TRAP_VECTORS];
 
 /* null; 64-bit code; data; the TSS (two slots). Filled at init. */
 static uint64_t gdt[5] = {
@@ -60,19 +53,23 @@ static void set_tss_descriptor(void)
 	gdt[4] = base >> 32;
 }
 
+/* The stubs' addresses differ in their low 9 bits only (x86_64/traps.h),
+ * so each gate is the first with a multiple of the stub size added, and
+ * all have the same high half (zero, in .bss, for an image below 4 GiB).
+ * Unrolled: a couple of instructions per vector, which counts on PVM, where
+ * every guest instruction is emulated. */
 static void set_gates(void)
 {
-	for (int vector = 0; vector < IDT_VECTORS; vector++) {
-		uint64_t handler = x86_64_trap_stubs[vector];
+	uint64_t stub = (uintptr_t)x86_64_trap_stubs;
+	uint64_t low = (stub & 0xffff) | SELECTOR_CODE << 16 | (uint64_t)IST_EXCEPTIONS << 32 |
+		       (uint64_t)GATE_INTERRUPT << 40 | (stub >> 16 & 0xffff) << 48;
 
-		idt[vector] = (struct idt_gate){
-			.offset_low = (uint16_t)handler,
-			.selector = SELECTOR_CODE,
-			.ist = IST_EXCEPTIONS,
-			.type = GATE_INTERRUPT,
-			.offset_mid = (uint16_t)(handler >> 16),
-			.offset_high = (uint32_t)(handler >> 32),
-		};
+#pragma clang loop unroll(full)
+	for (int vector = 0; vector < X86_64_TRAP_VECTORS; vector++)
+		idt[vector].low = low + vector * X86_64_TRAP_STUB_SIZE;
+	if (stub >> 32) {
+		for (int vector = 0; vector < X86_64_TRAP_VECTORS; vector++)
+			idt[vector].high = stub >> 32;
 	}
 }
 

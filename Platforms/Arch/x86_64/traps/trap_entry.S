@@ -2,11 +2,15 @@
  * Exception entry stubs: each pushes an error code (0 where the CPU pushes
  * none) and its vector, then saves the general-purpose registers and calls
  * x86_64_trap with the frame. Runs on the IST1 stack (descriptors.c).
+ * The stubs are X86_64_TRAP_STUB_SIZE bytes apart (x86_64/traps.h): .org
+ * places each, and stops the build if the one before it is longer.
  */
+#include <x86_64/traps.h>
+
 	.section .text.x86_64_traps, "ax"
 
 .macro stub vector, has_error_code
-x86_64_trap_stub_\vector:
+	.org x86_64_trap_stubs + \vector * X86_64_TRAP_STUB_SIZE, 0xcc
 	.if !\has_error_code
 	pushq $0
 	.endif
@@ -14,28 +18,9 @@ x86_64_trap_stub_\vector:
 	jmp trap_common
 .endm
 
-trap_common:
-	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
-	cld
-	movq %rsp, %rdi         /* 176 bytes pushed: %rsp is 16-byte aligned */
-	call x86_64_trap
-1:	cli
-	hlt
-	jmp 1b
+	.p2align 9 /* X86_64_TRAP_VECTORS * X86_64_TRAP_STUB_SIZE */
+	.globl x86_64_trap_stubs
+x86_64_trap_stubs:
 
 /* Vectors whose exceptions push an error code: 8 10-14 17 21 29 30. */
 stub 0, 0
@@ -71,12 +56,25 @@ stub 29, 1
 stub 30, 1
 stub 31, 0
 
-	.section .rodata.x86_64_trap_stubs, "a"
-	.p2align 3
-	.globl x86_64_trap_stubs
-x86_64_trap_stubs:
-	.irp vector, 0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	.quad x86_64_trap_stub_\vector
-	.endr
-
-	.section .note.GNU-stack, "", @progbits
+trap_common:
+	pushq %rax
+	pushq %rbx
+	pushq %rcx
+	pushq %rdx
+	pushq %rsi
+	pushq %rdi
+	pushq %rbp
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	cld
+	movq %rsp, %rdi         /* 176 bytes pushed: %rsp is 16-byte aligned */
+	call x86_64_trap
+1:	cli
+	hlt
+	jmp 1b

@@ -7,7 +7,17 @@
 #ifndef X86_64_TRAPS_H
 #define X86_64_TRAPS_H
 
+/* trap_entry.S's entry stubs, for vectors 0-31: stub v starts
+ * v * X86_64_TRAP_STUB_SIZE bytes after x86_64_trap_stubs, and the block is
+ * aligned to its size, so their addresses differ in the low 9 bits only. */
+#define X86_64_TRAP_VECTORS 32
+#define X86_64_TRAP_STUB_SIZE 16
+
+#ifndef __ASSEMBLER__
+
 #include <stdint.h>
+
+extern const char x86_64_trap_stubs[];
 
 /* What trap_entry.S saves, lowest address first. */
 struct x86_64_trap_frame {
@@ -24,4 +34,5 @@ void x86_64_traps_load(void);
 /* Called by trap_entry.S on the exception stack; never returns. */
 __attribute__((noreturn)) void x86_64_trap(const struct x86_64_trap_frame *frame);
 
+#endif /* __ASSEMBLER__ */
 #endif
