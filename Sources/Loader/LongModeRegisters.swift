@@ -15,15 +15,22 @@ enum LongModeRegisters {
     /// `sregs` (as read from the fresh vCPU, so TR and LDTR keep KVM's valid
     /// reset values) switched to long mode.
     static func special(from reset: kvm_sregs) -> kvm_sregs {
-        var sregs = reset
+        var sregs = flat(reset, code: segment(selector: BootTables.codeSelector, type: 0xb, db: 0, long: 1))
         sregs.cr0 = cr0
         sregs.cr3 = GuestLayout.pml4.rawValue
         sregs.cr4 = cr4
         sregs.efer = efer
+        return sregs
+    }
+
+    /// `sregs` on the loader's GDT with `code` in CS, the flat data segment
+    /// in the others, and no IDT: what both boot paths start from.
+    static func flat(_ sregs: kvm_sregs, code: kvm_segment) -> kvm_sregs {
+        var sregs = sregs
         sregs.gdt = kvm_dtable(base: GuestLayout.gdt.rawValue, limit: BootTables.gdtLimit,
                                padding: (0, 0, 0))
         sregs.idt = kvm_dtable(base: 0, limit: 0, padding: (0, 0, 0))
-        sregs.cs = segment(selector: BootTables.codeSelector, type: 0xb, db: 0, long: 1)
+        sregs.cs = code
         let data = segment(selector: BootTables.dataSelector, type: 0x3, db: 1, long: 0)
         sregs.ds = data
         sregs.es = data

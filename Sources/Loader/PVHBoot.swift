@@ -48,20 +48,12 @@ struct PVHBoot {
     /// `sregs` (as read from the fresh vCPU, so TR and LDTR keep KVM's valid
     /// reset values) in flat 32-bit protected mode, paging off.
     static func special(from reset: kvm_sregs) -> kvm_sregs {
-        var sregs = reset
+        var sregs = LongModeRegisters.flat(
+            reset, code: LongModeRegisters.segment(selector: code32Selector, type: 0xb, db: 1, long: 0))
         sregs.cr0 = 1 << 0 /* PE */ | 1 << 4 /* ET */
         sregs.cr3 = 0
         sregs.cr4 = 0
         sregs.efer = 0
-        sregs.gdt = kvm_dtable(base: GuestLayout.gdt.rawValue, limit: BootTables.gdtLimit, padding: (0, 0, 0))
-        sregs.idt = kvm_dtable(base: 0, limit: 0, padding: (0, 0, 0))
-        sregs.cs = LongModeRegisters.segment(selector: code32Selector, type: 0xb, db: 1, long: 0)
-        let data = LongModeRegisters.segment(selector: BootTables.dataSelector, type: 0x3, db: 1, long: 0)
-        sregs.ds = data
-        sregs.es = data
-        sregs.fs = data
-        sregs.gs = data
-        sregs.ss = data
         return sregs
     }
 
