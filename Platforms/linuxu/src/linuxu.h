@@ -8,4 +8,9 @@ void linuxu_time_init(void);
 /* Turns fault signals into crash reports (ukplat/crash.h). */
 void linuxu_crash_init(void);
 
+/* Attaches a network device for each netdev.tap=NAME argument (tap.c),
+ * takes those arguments out of argv (argv[0] stays) and returns the new
+ * argc. Ends the image when a tap cannot be attached. */
+int linuxu_take_tap_arguments(int argc, char *argv[]);
+
 #endif

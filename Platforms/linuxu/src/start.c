@@ -1,4 +1,5 @@
 /* The C entry of a linuxu image: hands argc and argv to the boot library. */
+#include <unikit/config.h>
 #include <ukplat/boot.h>
 
 #include "linuxu.h"
@@ -12,5 +13,8 @@ void linuxu_start(long *stack)
 
 	linuxu_time_init();
 	linuxu_crash_init();
+#ifdef CONFIG_LINUXU_TAP
+	argc = linuxu_take_tap_arguments(argc, argv);
+#endif
 	ukplat_entry(argc, argv);
 }

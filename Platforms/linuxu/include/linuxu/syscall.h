@@ -6,12 +6,25 @@
 
 #if defined(__x86_64__)
 #define LINUXU_SYS_WRITE      1
+#define LINUXU_SYS_OPEN       2
 #define LINUXU_SYS_MMAP       9
 #define LINUXU_SYS_RT_SIGACTION 13
+#define LINUXU_SYS_IOCTL      16
+#define LINUXU_SYS_READV      19
+#define LINUXU_SYS_GETPID     39
 #define LINUXU_SYS_SIGALTSTACK 131
 #define LINUXU_SYS_CLOCK_GETTIME   228
 #define LINUXU_SYS_CLOCK_NANOSLEEP 230
 #define LINUXU_SYS_EXIT_GROUP 231
+#define LINUXU_SYS_PPOLL      271
+
+static inline long linuxu_syscall0(long nr)
+{
+	long ret;
+
+	__asm__ __volatile__("syscall" : "=a"(ret) : "a"(nr) : "rcx", "r11", "memory");
+	return ret;
+}
 
 static inline long linuxu_syscall1(long nr, long a1)
 {
@@ -67,5 +80,6 @@ static inline long linuxu_syscall6(long nr, long a1, long a2, long a3, long a4, 
 /* Linux's error returns are -4095..-1. */
 #define LINUXU_IS_ERROR(ret) ((unsigned long)(ret) > -4096UL)
 #define LINUXU_EINTR 4
+#define LINUXU_EAGAIN 11
 
 #endif
