@@ -1,0 +1,132 @@
+/*
+ * Just enough HTTP/1.x (RFC 9112) for one fixed page: the request line and
+ * the headers that decide whether the connection stays open. GET gets the
+ * page, HEAD its headers, anything else 405.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "http.h"
+
+static const char page[] =
+	"<!DOCTYPE html>\n"
+	"<html><head><title>unikit</title></head>\n"
+	"<body><h1>Hello from a unikit unikernel</h1>\n"
+	"<p>Served by httpreply over uknet.</p></body></html>\n";
+
+#define HEADER_MAX 256
+
+/* The page after its headers, once to keep the connection and once to
+ * close it; header_len says where the page starts (HEAD stops there). */
+struct page_response {
+	char text[HEADER_MAX + sizeof(page)];
+	size_t header_len, len;
+};
+
+static struct page_response keep_open, then_close;
+
+#define CANNED(status) "HTTP/1.1 " status "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+
+static const char bad_request[] = CANNED("400 Bad Request");
+static const char not_allowed[] =
+	"HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nContent-Length: 0\r\n"
+	"Connection: close\r\n\r\n";
+static const char too_large[] = CANNED("431 Request Header Fields Too Large");
+
+static void prepare(struct page_response *response, const char *connection)
+{
+	response->header_len = (size_t)snprintf(
+		response->text, HEADER_MAX,
+		"HTTP/1.1 200 OK\r\nServer: unikit httpreply\r\n"
+		"Content-Type: text/html; charset=utf-8\r\nContent-Length: %zu\r\n%s\r\n",
+		sizeof(page) - 1, connection);
+	memcpy(response->text + response->header_len, page, sizeof(page) - 1);
+	response->len = response->header_len + sizeof(page) - 1;
+}
+
+void http_prepare(void)
+{
+	prepare(&keep_open, "");
+	prepare(&then_close, "Connection: close\r\n");
+}
+
+static struct http_reply canned(const char *text, size_t len)
+{
+	return (struct http_reply){ text, len, true };
+}
+
+struct http_reply http_too_large(void)
+{
+	return canned(too_large, sizeof(too_large) - 1);
+}
+
+/* The first "\r\n\r\n" in the `len` bytes at `buf`: its offset, or -1. */
+static long find_blank_line(const char *buf, size_t len)
+{
+	for (size_t i = 0; i + 3 < len; i++)
+		if (buf[i] == '\r' && buf[i + 1] == '\n' && buf[i + 2] == '\r' && buf[i + 3] == '\n')
+			return (long)i;
+	return -1;
+}
+
+static bool starts_with_nocase(const char *s, const char *end, const char *prefix)
+{
+	for (; *prefix; s++, prefix++)
+		if (s == end || tolower((unsigned char)*s) != *prefix)
+			return false;
+	return true;
+}
+
+/* Whether a header line "name: value" has `word` in its value (any case). */
+static bool header_has(const char *headers, const char *end, const char *name, const char *word)
+{
+	const char *line = headers;
+
+	while (line < end) {
+		const char *line_end = line;
+
+		while (line_end < end && *line_end != '\r')
+			line_end++;
+		if (starts_with_nocase(line, line_end, name)) {
+			for (const char *p = line + strlen(name); p < line_end; p++)
+				if (starts_with_nocase(p, line_end, word))
+					return true;
+		}
+		line = line_end + 2;
+	}
+	return false;
+}
+
+size_t http_take_request(const char *buf, size_t len, struct http_reply *reply)
+{
+	long blank = find_blank_line(buf, len);
+	const char *line_end, *version, *end;
+	bool keep, head;
+	const struct page_response *response;
+
+	if (blank < 0)
+		return 0;
+	end = buf + blank + 2; /* the headers, each ending in \r\n */
+	line_end = memchr(buf, '\r', (size_t)blank + 1);
+	for (version = line_end; version > buf && version[-1] != ' '; version--)
+		;
+	if (version == buf || line_end - version != 8 || strncmp(version, "HTTP/1.", 7) != 0) {
+		*reply = canned(bad_request, sizeof(bad_request) - 1);
+		return (size_t)blank + 4;
+	}
+	head = strncmp(buf, "HEAD ", 5) == 0;
+	if (strncmp(buf, "GET ", 4) != 0 && !head) {
+		*reply = canned(not_allowed, sizeof(not_allowed) - 1);
+		return (size_t)blank + 4;
+	}
+	/* HTTP/1.0 clients get one response per connection; a body after the
+	 * headers is not read, so the connection ends after the reply. */
+	keep = version[7] == '1' && !header_has(line_end + 2, end, "connection:", "close") &&
+	       !header_has(line_end + 2, end, "content-length:", "") &&
+	       !header_has(line_end + 2, end, "transfer-encoding:", "");
+	response = keep ? &keep_open : &then_close;
+	*reply = (struct http_reply){ response->text, head ? response->header_len : response->len,
+				      !keep };
+	return (size_t)blank + 4;
+}
