@@ -10,16 +10,20 @@ static uint32_t wrap(const struct ring *r, uint32_t position)
 	return position >= r->size ? position - r->size : position;
 }
 
+void ring_write_at(struct ring *r, uint32_t offset, const void *src, uint32_t len)
+{
+	uint32_t at = wrap(r, r->start + offset);
+	uint32_t first = r->size - at < len ? r->size - at : len;
+
+	memcpy(r->data + at, src, first);
+	memcpy(r->data, (const uint8_t *)src + first, len - first);
+}
+
 uint32_t ring_write(struct ring *r, const void *src, uint32_t len)
 {
-	uint32_t end, first;
-
 	if (len > ring_free(r))
 		len = ring_free(r);
-	end = wrap(r, r->start + r->used);
-	first = r->size - end < len ? r->size - end : len;
-	memcpy(r->data + end, src, first);
-	memcpy(r->data, (const uint8_t *)src + first, len - first);
+	ring_write_at(r, r->used, src, len);
 	r->used += len;
 	return len;
 }
@@ -37,8 +41,6 @@ void ring_drop(struct ring *r, uint32_t len)
 {
 	r->start = wrap(r, r->start + len);
 	r->used -= len;
-	if (r->used == 0)
-		r->start = 0; /* keeps later copies in one piece more often */
 }
 
 uint32_t ring_read(struct ring *r, void *dst, uint32_t len)

@@ -24,6 +24,18 @@ static inline uint32_t ring_free(const struct ring *r)
 /* Appends as much of `len` bytes as fits; returns how much that was. */
 uint32_t ring_write(struct ring *r, const void *src, uint32_t len);
 
+/* Stores `len` bytes `offset` bytes past the oldest one, beyond the used
+ * ones (used <= offset, offset + len <= size), without counting them as
+ * used: TCP keeps segments that came early there. */
+void ring_write_at(struct ring *r, uint32_t offset, const void *src, uint32_t len);
+
+/* Counts `len` more bytes as used: ones ring_write_at stored (at most
+ * free). */
+static inline void ring_commit(struct ring *r, uint32_t len)
+{
+	r->used += len;
+}
+
 /* Copies `len` bytes from `offset` bytes past the oldest one, which must
  * be there (offset + len <= used), leaving them in place. */
 void ring_peek(const struct ring *r, uint32_t offset, void *dst, uint32_t len);

@@ -31,6 +31,13 @@ enum tcp_state {
 	TCP_TIME_WAIT,
 };
 
+/* Sequence numbers [start, end) received ahead of a gap, in the receive
+ * ring beyond its used bytes (tcp_reassembly.c). */
+#define TCP_EARLY_RANGES 4
+struct tcp_range {
+	uint32_t start, end;
+};
+
 struct tcp_conn {
 	enum tcp_state state;
 	int listener;          /* the listener's index until accepted, else -1 */
@@ -49,6 +56,8 @@ struct tcp_conn {
 	/* Receiving: rcv_adv is the right edge of the window last advertised,
 	 * rcv_acked the acknowledgement last sent. */
 	uint32_t irs, rcv_nxt, rcv_adv, rcv_acked;
+	struct tcp_range early[TCP_EARLY_RANGES]; /* data kept beyond rcv_nxt */
+	uint8_t early_count;
 	bool fin_received;
 	bool ack_pending; /* an ACK is owed; it may ride on data */
 

@@ -63,6 +63,11 @@ void tcp_send_reset(struct sock *s);
 /* Answers a segment that belongs to no connection (RFC 9293 3.10.7.1). */
 void tcp_reset_reply(uint32_t dst, const struct tcp_segment *seg);
 
+/* tcp_reassembly.c: keeps data that came after a gap in the receive
+ * ring; once the gap is filled, takes it in (moves rcv_nxt past it). */
+void tcp_keep_early(struct sock *s, uint32_t seq, const uint8_t *data, uint32_t len);
+void tcp_take_early(struct sock *s);
+
 /* tcp_timer.c */
 void tcp_timer_fire(struct uk_timer *timer, void *arg);
 void tcp_rtt_sample(struct tcp_conn *c, uint64_t rtt_ns);

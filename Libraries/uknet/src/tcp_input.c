@@ -168,19 +168,18 @@ static uint32_t receive_space(const struct sock *s)
 	return ring_free(&s->rx) < TCP_WINDOW_MAX ? ring_free(&s->rx) : TCP_WINDOW_MAX;
 }
 
-/* RFC 9293's acceptability test. With a closed window a segment at
- * rcv_nxt passes too, so its ACK is processed (its data is cut off). */
+/* Whether the segment touches the receive window: it ends at rcv_nxt or
+ * later and starts at its right edge or before. Looser than RFC 9293's
+ * test, as Linux's: a segment right at the edge or beyond rcv_nxt (after
+ * a lost one) still has its ACK processed, and its data is then cut off
+ * or dropped; without that, a sender whose ACKs carry a sequence number at
+ * our window's edge would never have its acknowledgements seen. */
 static bool acceptable(const struct sock *s, const struct tcp_segment *seg)
 {
-	uint32_t rcv_nxt = s->tcp.rcv_nxt, window = receive_space(s);
-	uint32_t len = segment_length(seg);
+	uint32_t rcv_nxt = s->tcp.rcv_nxt;
 
-	if (window == 0 || seg->seq == rcv_nxt)
-		return seg->seq == rcv_nxt;
-	if (SEQ_GEQ(seg->seq, rcv_nxt) && SEQ_LT(seg->seq, rcv_nxt + window))
-		return true;
-	return len > 0 && SEQ_GEQ(seg->seq + len - 1, rcv_nxt) &&
-	       SEQ_LT(seg->seq + len - 1, rcv_nxt + window);
+	return SEQ_GEQ(seg->seq + segment_length(seg), rcv_nxt) &&
+	       SEQ_LEQ(seg->seq, rcv_nxt + receive_space(s));
 }
 
 /* Three duplicate ACKs: the segment after them was lost (RFC 5681 3.2). */
@@ -327,11 +326,6 @@ static void process_text(struct sock *s, const struct tcp_segment *seg)
 		seq = c->rcv_nxt;
 		c->ack_pending = true;
 	}
-	if (seq != c->rcv_nxt) {
-		COUNT(tcp_out_of_window);
-		tcp_send_ack(s); /* the duplicate ACK that asks for the gap */
-		return;
-	}
 	if ((len == 0 && !fin) || !receives_data(c->state))
 		return;
 	if (!s->open && c->listener < 0 && len > 0) {
@@ -340,16 +334,29 @@ static void process_text(struct sock *s, const struct tcp_segment *seg)
 		tcp_enter_closed(s, 0);
 		return;
 	}
+	if (seq != c->rcv_nxt) {
+		COUNT(tcp_out_of_order);
+		/* A FIN after a gap is not kept: the sender sends it again. */
+		tcp_keep_early(s, seq, data, len);
+		tcp_send_ack(s); /* the duplicate ACK that asks for the gap */
+		return;
+	}
 	if (len > ring_free(&s->rx)) {
 		len = ring_free(&s->rx);
 		fin = false;
 	}
 	ring_write(&s->rx, data, len);
 	c->rcv_nxt += len;
+	if (c->early_count) {
+		tcp_take_early(s);
+		if (c->rcv_nxt != seq + len)
+			fin = false; /* a sender's mistake: data kept beyond its FIN */
+	}
 	if (len) {
 		c->ack_pending = true;
-		/* RFC 9293 3.8.6.3: at least every second full segment. */
-		if (c->rcv_nxt - c->rcv_acked >= 2u * c->mss)
+		/* RFC 9293 3.8.6.3: at least every second full segment; and at
+		 * once when a gap was just filled, so the sender learns it. */
+		if (c->rcv_nxt - c->rcv_acked >= 2u * c->mss || c->rcv_nxt != seq + len)
 			tcp_send_ack(s);
 	}
 	if (fin)

@@ -97,7 +97,8 @@ struct uknet_stats {
 	uint64_t udp_queue_full;     /* the socket's receive buffer was full */
 	uint64_t tcp_malformed;      /* short, bad header length or options, port 0 */
 	uint64_t tcp_bad_checksum;
-	uint64_t tcp_out_of_window;  /* unacceptable or out-of-order segments */
+	uint64_t tcp_out_of_window;  /* unacceptable segments (answered with an ACK) */
+	uint64_t tcp_out_of_order;   /* segments after a gap (kept when there is room) */
 	uint64_t tcp_backlog_full;   /* SYNs dropped: backlog or sockets exhausted */
 	uint64_t tcp_resets_sent;
 	uint64_t tcp_retransmits;    /* by timeout or after three duplicate ACKs */
