@@ -317,6 +317,9 @@ static void process_text(struct sock *s, const struct tcp_segment *seg)
 		uint32_t seen = c->rcv_nxt - seq;
 
 		if (seen > len) {
+			/* A FIN again in TIME_WAIT: our ACK was lost; wait anew. */
+			if (fin && c->state == TCP_TIME_WAIT)
+				tcp_enter_time_wait(s);
 			len = 0;
 			fin = false;
 		} else {
@@ -324,7 +327,10 @@ static void process_text(struct sock *s, const struct tcp_segment *seg)
 			len -= seen;
 		}
 		seq = c->rcv_nxt;
-		c->ack_pending = true;
+		if (len == 0 && !fin) {
+			tcp_send_ack(s); /* the sender missed our ACK: at once */
+			return;
+		}
 	}
 	if ((len == 0 && !fin) || !receives_data(c->state))
 		return;
@@ -342,8 +348,14 @@ static void process_text(struct sock *s, const struct tcp_segment *seg)
 		return;
 	}
 	if (len > ring_free(&s->rx)) {
+		/* Beyond the window: the ACK tells the sender where it is. */
 		len = ring_free(&s->rx);
 		fin = false;
+		c->ack_pending = true;
+		if (len == 0) {
+			tcp_send_ack(s);
+			return;
+		}
 	}
 	ring_write(&s->rx, data, len);
 	c->rcv_nxt += len;

@@ -122,20 +122,21 @@ static void retransmit(struct sock *s)
 	tcp_output(s); /* sends one segment and re-arms the timer */
 }
 
-/* The peer's window is closed and data waits: one byte beyond it asks
- * for a fresh window (RFC 9293 3.8.6.1). The probe stays in the send
- * ring, so it is sent again until it is acknowledged. */
+/* The peer's window is closed and data waits: an ACK with an old sequence
+ * number (as Linux probes) makes the peer answer with its window. A
+ * peer that answers keeps the probes going (process_ack resets the count);
+ * one that stays silent is given up on as for a retransmission. */
 static void probe_window(struct sock *s)
 {
 	struct tcp_conn *c = &s->tcp;
 
-	if (c->retries < DATA_RETRIES)
-		c->retries++;
-	c->snd_nxt = c->snd_una;
-	tcp_send_segment(s, c->snd_una, 1, TCP_ACK);
-	c->snd_nxt = c->snd_una + 1;
-	if (SEQ_GT(c->snd_nxt, c->snd_max))
-		c->snd_max = c->snd_nxt;
+	if (++c->retries > DATA_RETRIES) {
+		COUNT(tcp_timeouts);
+		tcp_send_reset(s);
+		tcp_enter_closed(s, ETIMEDOUT);
+		return;
+	}
+	tcp_send_segment(s, c->snd_una - 1, 0, TCP_ACK);
 	tcp_arm_retransmit(s);
 }
 
