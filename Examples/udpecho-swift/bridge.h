@@ -1,0 +1,3 @@
+/* What the Swift code sees of C: uknet's API. */
+#include <uknet/net.h>
+#include <uknet/socket.h>
