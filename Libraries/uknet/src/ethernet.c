@@ -10,7 +10,6 @@ static bool is_broadcast_mac(const uint8_t *mac)
 
 void eth_input(uint8_t *frame, size_t len)
 {
-	COUNT(rx_frames);
 	if (len < ETH_HEADER) {
 		COUNT(eth_malformed);
 		return;

@@ -83,8 +83,13 @@ int uknet_poll(void)
 
 		if (len <= 0)
 			break;
-		eth_input(rx_frame, (size_t)len);
 		frames++;
+		COUNT(rx_frames);
+		if ((size_t)len > sizeof(rx_frame)) { /* a driver's mistake, not trusted either */
+			COUNT(eth_malformed);
+			continue;
+		}
+		eth_input(rx_frame, (size_t)len);
 	}
 	uk_timer_run_due(uk_time_now_ns());
 	return frames;
