@@ -1,6 +1,9 @@
 /*
  * Registers of a real virtio-mmio device: loads and stores of the exact
  * width through the identity-mapped, uncached window the platform set up.
+ * `volatile` is all they need on x86: uncached accesses are neither
+ * reordered nor merged, and each one traps to the hypervisor (a VM exit,
+ * which also orders every memory access before it).
  */
 #include <ukconsole/print.h>
 #include <ukvirtio/mmio_device.h>
