@@ -71,7 +71,6 @@ int virtio_blk_request(struct virtio_blk *blk, uint32_t type, uint64_t sector, v
 	struct virtio_blk_request *request = &blk->request;
 	struct uk_virtqueue_buf bufs[3];
 	unsigned int readable = 1, writable = 1, n = 0;
-	uint32_t written;
 	int err;
 
 	if (blk->abandoned)
@@ -96,7 +95,8 @@ int virtio_blk_request(struct virtio_blk *blk, uint32_t type, uint64_t sector, v
 		return err;
 	}
 	uk_virtqueue_kick(&blk->queue);
-	if (!uk_virtqueue_wait_used(&blk->queue, TIMEOUT_NS, &written))
+	/* The status byte, not the written length, tells whether it worked. */
+	if (!uk_virtqueue_wait_used(&blk->queue, TIMEOUT_NS, 0))
 		return abandon(blk, type);
 	return check_status(blk, type, sector, len);
 }

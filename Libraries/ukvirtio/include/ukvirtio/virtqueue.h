@@ -75,8 +75,8 @@ int uk_virtqueue_add(struct uk_virtqueue *vq, const struct uk_virtqueue_buf *buf
 void uk_virtqueue_kick(struct uk_virtqueue *vq);
 
 /* The cookie of the next chain the device is done with, and in *written
- * the bytes it wrote into the chain; NULL when there is none yet. The
- * chain's descriptors are free again. */
+ * (if `written` is not NULL) the bytes it wrote into the chain; NULL when
+ * there is none yet. The chain's descriptors are free again. */
 void *uk_virtqueue_get_used(struct uk_virtqueue *vq, uint32_t *written);
 
 /* uk_virtqueue_get_used() polled until it has a chain or `timeout_ns`
