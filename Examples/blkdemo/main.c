@@ -117,8 +117,8 @@ int main(int argc, char *argv[])
 	uint64_t *out, *in;
 
 	if (!dev) {
-		printf("blkdemo: no block device (QEMU: -drive id=d0,file=disk.img,format=raw,if=none "
-		       "-device virtio-blk-device,drive=d0; unikit: run --disk disk.img)\n");
+		printf("blkdemo: no block device (QEMU: -M microvm,acpi=off -drive id=d0,file=disk.img,"
+		       "format=raw,if=none -device virtio-blk-device,drive=d0; unikit: run --disk disk.img)\n");
 		return EXIT_NO_DEVICE;
 	}
 	describe(dev);
