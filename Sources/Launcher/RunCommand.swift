@@ -84,6 +84,7 @@ package enum RunCommand {
         options.commandLine = GuestCommandLine.line(arguments.commandLine, arguments.guestArguments)
         options.timeout = arguments.timeout
         options.bootsThroughPVH = arguments.pvh
+        options.disks = arguments.disks
         options.confinesProcess = arguments.seccomp
         if let debugPath = arguments.debugOpenAfterSetup {
             options.afterSetup = { tryOpen(debugPath) }
@@ -114,6 +115,9 @@ package enum RunCommand {
     private static func start(_ path: String, _ arguments: RunArguments) throws -> Int32 {
         guard arguments.memory == nil else {
             throw RunUsageError("--memory applies to KVM images; a linuxu image's heap is CONFIG_LINUXU_HEAP_SIZE_MB")
+        }
+        guard arguments.disks.isEmpty else {
+            throw RunUsageError("--disk applies to KVM images (virtio-blk); linuxu has no block device driver yet")
         }
         let argv = [path] + GuestCommandLine.split(arguments.commandLine ?? "") + arguments.guestArguments
         let child: ChildProcess

@@ -117,4 +117,10 @@ static inline int ckvm_gettid(void) {
     return (int)syscall(SYS_gettid);
 }
 
+/* Orders the stores before it (a used ring element) before those after
+ * it (the used index), for the guest's vCPU on another thread later. */
+static inline void ckvm_release_fence(void) {
+    __atomic_thread_fence(__ATOMIC_RELEASE);
+}
+
 #endif

@@ -22,12 +22,16 @@ struct SyscallFilter {
     var rules: [Rule]
 
     /// The run loop's set: `KVM_RUN` and the register reads of fault
-    /// messages on `vcpuFD` only; writes to the console and stderr; sleeping
+    /// messages on `vcpuFD` only; writes to the console and stderr; reads,
+    /// writes and flushes of the virtio-blk disks' files; sleeping
     /// (the idle port) and clocks; the deadline's alarm; memory the Swift
     /// runtime allocates (never executable) and its hashing seed; and exiting.
-    static func runLoop(vcpuFD: Int32, consoleFD: Int32) -> SyscallFilter {
+    static func runLoop(vcpuFD: Int32, consoleFD: Int32, diskFDs: [Int32] = []) -> SyscallFilter {
         let requests = [ckvm_ioctl_run, ckvm_ioctl_get_regs, ckvm_ioctl_get_sregs].map { UInt64($0) }
-        return SyscallFilter(rules: [
+        let disks: [Rule] = diskFDs.isEmpty ? [] : [ckvm_sys_pread64, ckvm_sys_pwrite64, ckvm_sys_fdatasync].map {
+            Rule(syscall: $0, conditions: [.oneOf(argument: 0, diskFDs.map { UInt64($0) })])
+        }
+        return SyscallFilter(rules: disks + [
             Rule(syscall: ckvm_sys_ioctl, conditions: [.oneOf(argument: 0, [UInt64(vcpuFD)]),
                                                        .oneOf(argument: 1, requests)]),
             Rule(syscall: ckvm_sys_write, conditions: [.oneOf(argument: 0, [UInt64(consoleFD), 2])]),

@@ -1,0 +1,55 @@
+import Glibc
+
+/// The virtio device side without KVM, for the `virtqueue` fuzz target and
+/// its replay tests: a virtio-blk device over 1 MiB of guest memory and a
+/// 64 KiB scratch disk, reused from call to call (not thread-safe).
+///
+/// An input is a queue size (its first byte, log2, 0–8), then the bytes of
+/// guest memory from 0x10000 on: the descriptor table there, the driver
+/// area right after it, the device area at 0x11000, buffers anywhere. The
+/// device is reset, set up and notified three times; it must answer every
+/// request or refuse it, and never touch memory outside the guest's.
+package final class VirtqueueCheck {
+    static let rings: UInt64 = 0x10000
+    static let deviceArea: UInt64 = 0x11000
+    private let memory: GuestMemory
+    private let device: VirtioMMIO
+    private let diskPath: String
+
+    package init() throws(LoaderError) {
+        memory = try GuestMemory(size: 1 << 20)
+        var template = Array("/tmp/unikit-virtqueue-XXXXXX".utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0, ftruncate(fd, 64 << 10) == 0 else {
+            throw LoaderError("virtqueue check", "cannot make a scratch disk: \(errno)")
+        }
+        close(fd)
+        diskPath = String(cString: template)
+        device = VirtioMMIO(base: GuestPhysicalAddress(VirtioDevices.firstBase),
+                            backend: VirtioBlock(disk: try DiskFile(path: diskPath, readOnly: false), memory: memory),
+                            memory: memory)
+    }
+
+    deinit { unlink(diskPath) }
+
+    /// The device's answers, as messages: the refusals of hostile requests.
+    package func run(_ input: [UInt8]) -> [String] {
+        guard let sizeLog = input.first else { return [] }
+        let size = UInt32(1) << UInt32(sizeLog % 9)
+        let image = input.dropFirst().prefix(Int(memory.size - Self.rings))
+        image.withUnsafeBytes { try? memory.copy($0, to: GuestPhysicalAddress(Self.rings)) }
+        var messages: [String] = []
+        let writes: [(UInt64, UInt32)] = [
+            (0x70, 0), (0x70, 3), (0x24, 1), (0x20, 1), (0x70, 11), (0x30, 0), (0x38, size),
+            (0x80, UInt32(Self.rings)), (0x90, UInt32(Self.rings) + 16 * size), (0xa0, UInt32(Self.deviceArea)),
+            (0x44, 1), (0x70, 15), (0x50, 0), (0x50, 0), (0x50, 0),
+        ]
+        for (offset, value) in writes {
+            var bytes = withUnsafeBytes(of: value) { Array($0) }
+            let access = MMIOAccess(address: GuestPhysicalAddress(VirtioDevices.firstBase + offset), length: 4, isWrite: true)
+            let response = bytes.withUnsafeMutableBytes { try? device.handle(access, data: $0) }
+            if case .invalidRequest(let reason)? = response { messages.append(reason) }
+        }
+        return messages
+    }
+}
