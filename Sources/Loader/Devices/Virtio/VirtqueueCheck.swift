@@ -24,7 +24,7 @@ package final class VirtqueueCheck {
             throw LoaderError("virtqueue check", "cannot make a scratch disk: \(errno)")
         }
         close(fd)
-        diskPath = String(cString: template)
+        diskPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         device = VirtioMMIO(base: GuestPhysicalAddress(VirtioDevices.firstBase),
                             backend: VirtioBlock(disk: try DiskFile(path: diskPath, readOnly: false), memory: memory),
                             memory: memory)
