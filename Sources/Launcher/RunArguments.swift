@@ -14,6 +14,7 @@ package struct RunArguments: Equatable {
     var timeout: Double?
     var pvh = false
     var disks: [Disk] = []
+    var taps: [String] = []
     var seccomp = true
     var debugOpenAfterSetup: String?
     var guestArguments: [String] = []
@@ -23,7 +24,7 @@ package struct RunArguments: Equatable {
 
     package static let usage = """
         USAGE: unikit run [IMAGE] [--platform NAME] [--memory SIZE] [--cmdline TEXT]
-                          [--timeout SECONDS] [--pvh] [--disk FILE[,ro]]...
+                          [--timeout SECONDS] [--pvh] [--disk FILE[,ro]]... [--net TAP]...
                           [-- GUEST-ARGUMENT...]
         """
 
@@ -48,6 +49,9 @@ package struct RunArguments: Equatable {
           --timeout SECONDS       Stop a guest still running after this long.
           --disk FILE[,ro]        A virtio-blk disk (virtio-mmio) backed by FILE,
                                   read-only with ",ro"; repeatable. KVM images.
+          --net TAP               A virtio-net device (virtio-mmio) on the host's
+                                  tap interface TAP (made if missing; needs
+                                  CAP_NET_ADMIN); repeatable. KVM images.
           --pvh                   Boot a KVM image through its Xen PVH entry
                                   (32-bit protected mode, struct hvm_start_info,
                                   as QEMU and Firecracker boot it) instead of
@@ -100,6 +104,7 @@ package struct RunArguments: Equatable {
             case "--timeout": timeout = try Self.seconds(try value())
             case "--pvh": try flag(); pvh = true
             case "--disk": disks.append(Self.disk(try value()))
+            case "--net": taps.append(try value())
             case "--no-seccomp": try flag(); seccomp = false
             case "--debug-open-after-setup": debugOpenAfterSetup = try value()
             case "-h", "--help": try flag(); showsHelp = true

@@ -85,6 +85,7 @@ package enum RunCommand {
         options.timeout = arguments.timeout
         options.bootsThroughPVH = arguments.pvh
         options.disks = arguments.disks
+        options.taps = arguments.taps
         options.confinesProcess = arguments.seccomp
         if let debugPath = arguments.debugOpenAfterSetup {
             options.afterSetup = { tryOpen(debugPath) }
@@ -116,8 +117,8 @@ package enum RunCommand {
         guard arguments.memory == nil else {
             throw RunUsageError("--memory applies to KVM images; a linuxu image's heap is CONFIG_LINUXU_HEAP_SIZE_MB")
         }
-        guard arguments.disks.isEmpty else {
-            throw RunUsageError("--disk applies to KVM images (virtio-blk); linuxu has no block device driver yet")
+        guard arguments.disks.isEmpty && arguments.taps.isEmpty else {
+            throw RunUsageError("--disk and --net apply to KVM images (virtio devices)")
         }
         let argv = [path] + GuestCommandLine.split(arguments.commandLine ?? "") + arguments.guestArguments
         let child: ChildProcess

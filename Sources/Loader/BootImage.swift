@@ -10,9 +10,10 @@ public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) 
     let image = try GuestImage.validate(file.bytes, name: path, memorySize: memorySize)
     let pvhEntry = try choosePVHEntry(image, path: path, options: options)
     let disks = try options.disks.map { (disk) throws(LoaderError) in try DiskFile(path: disk.path, readOnly: disk.readOnly) }
+    let taps = try options.taps.map { (name) throws(LoaderError) in try TapDevice(name: name) }
 
     let memory = try GuestMemory(size: memorySize)
-    let virtio = try VirtioDevices.make(disks: disks, memory: memory)
+    let virtio = try VirtioDevices.make(disks: disks, taps: taps, memory: memory)
     // The devices come first on the command line, as QEMU microvm puts them.
     let commandLine = try GuestLayout.validatedCommandLine(
         (virtio.map(\.commandLineArgument) + (options.commandLine.isEmpty ? [] : [options.commandLine]))
@@ -35,7 +36,8 @@ public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) 
 
     let console = ConsoleSink(fd: options.consoleFD)
     let devices: [any Device] = [
-        ConsolePort(memory: memory, sink: console), ExitPort(), IdlePort(memory: memory), Serial16550(sink: console),
+        ConsolePort(memory: memory, sink: console), ExitPort(), IdlePort(memory: memory, inputs: virtio),
+        Serial16550(sink: console),
     ] + virtio
     // Armed before the filter goes on: installing a signal handler is not
     // among the run loop's syscalls.
@@ -44,7 +46,7 @@ public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) 
     defer { deadline?.disarm() }
     if options.confinesProcess {
         try SyscallFilter.runLoop(vcpuFD: vcpu.fd.rawValue, consoleFD: options.consoleFD,
-                                  diskFDs: disks.map(\.fd)).install()
+                                  diskFDs: disks.map(\.fd), tapFDs: taps.map(\.fd)).install()
     }
     options.afterSetup?()
     return try RunLoop(vcpu: vcpu, devices: devices, deadline: deadline).run()

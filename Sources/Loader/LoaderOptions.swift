@@ -12,6 +12,8 @@ public struct LoaderOptions: Sendable {
     public var bootsThroughPVH = false
     /// Host files behind virtio-blk devices, in order.
     public var disks: [Disk] = []
+    /// Tap interfaces behind virtio-net devices, in order (after the disks).
+    public var taps: [String] = []
     /// Seconds after which a still running guest is stopped (`GuestExit.timedOut`).
     public var timeout: Double?
     /// Confine the process to the run loop's syscalls (`SyscallFilter`)

@@ -21,4 +21,14 @@ protocol VirtioBackend: AnyObject {
 
     /// The driver reset the device (status 0): forget negotiated state.
     func reset()
+
+    /// A host descriptor whose input becomes guest work (a tap), and the
+    /// queue `serve` delivers it on; nil for devices that only answer.
+    var inputDescriptor: Int32? { get }
+    var inputQueue: Int { get }
+}
+
+extension VirtioBackend {
+    var inputDescriptor: Int32? { nil }
+    var inputQueue: Int { 0 }
 }

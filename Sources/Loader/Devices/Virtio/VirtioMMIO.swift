@@ -162,6 +162,16 @@ final class VirtioMMIO: Device {
         return .resume
     }
 
+    /// The host descriptor this device waits on while the guest idles.
+    var inputDescriptor: Int32? { backend.inputDescriptor }
+
+    /// Delivers host input (the descriptor is readable) on the backend's
+    /// input queue, if the driver has set that queue up yet.
+    func serveInput() -> DeviceResponse {
+        guard queues.indices.contains(backend.inputQueue), queues[backend.inputQueue].ring != nil else { return .resume }
+        return notify(backend.inputQueue)
+    }
+
     private func notify(_ index: Int) -> DeviceResponse {
         guard queues.indices.contains(index), var ring = queues[index].ring else {
             return .invalidRequest("notify of queue \(index), which is not ready")
