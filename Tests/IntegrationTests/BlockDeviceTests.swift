@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 
-/// blkdemo on QEMU microvm's virtio-blk (virtio-mmio version 2): the checksum
-/// the guest prints is recomputed here over the disk file, so guest and host
-/// agree on every byte written (Examples/blkdemo/pattern.h defines the pattern
-/// and the checksum). QEMU lists its virtio-mmio devices on the kernel command
-/// line only without ACPI, hence `acpi=off`.
+/// blkdemo on virtio-blk (virtio-mmio version 2), on unikit's loader
+/// (`--disk`) and on QEMU microvm: the checksum the guest prints is recomputed
+/// here over the disk file, so guest and host agree on every byte written
+/// (Examples/blkdemo/pattern.h defines the pattern and the checksum). QEMU
+/// lists its virtio-mmio devices on the kernel command line only without
+/// ACPI, hence `acpi=off`.
 @Suite struct BlockDeviceTests {
     static let built = Result { try BuiltExample(example: "blkdemo") }
 
@@ -31,13 +32,18 @@ import Testing
         }
     }
 
-    /// A raw disk file of 4 MiB, zeroed or starting with `contents`.
+    /// A raw disk file of 4 MiB, zeroed or starting with `contents`, in a
+    /// folder of its own (`removeDisk` deletes both).
     static func disk(_ contents: Data = Data()) throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("unikit-disk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("disk.img").path
         try (contents + Data(count: (4 << 20) - contents.count)).write(to: URL(fileURLWithPath: path))
         return path
+    }
+
+    static func removeDisk(_ path: String) {
+        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
     }
 
     /// blkdemo on QEMU microvm with `disk` as its virtio-blk device.
@@ -50,6 +56,12 @@ import Testing
         return try runProcess(command, timeout: 120)
     }
 
+    /// blkdemo on unikit's loader with `disk` (FILE or FILE,ro).
+    func run(disk: String) throws -> ProcessOutput {
+        let example = try Self.built.get()
+        return try runProcess([Host.unikit, "run", "--disk", disk], in: example.app.folder, timeout: 120)
+    }
+
     /// The checksum on the output line that contains `marker`, then "checksum ".
     func printedChecksum(_ output: String, _ marker: String) -> UInt64? {
         guard let line = output.split(whereSeparator: \.isNewline).first(where: { $0.contains(marker) }),
@@ -57,12 +69,8 @@ import Testing
         return UInt64(line[range.upperBound...].prefix(16), radix: 16)
     }
 
-    @Test(.enabled(if: Host.qemu != nil, "needs qemu-system-x86_64"))
-    func writesFlushesReadsAndVerifies() throws {
-        let disk = try Self.disk()
-        let result = try boot(disk: disk)
-        #expect(result.status == QEMU.status(forGuestStatus: 0), "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("blkdemo: blk0 (virtio-blk): 8192 sectors of 512 bytes, read-write"))
+    /// The 256 KiB blkdemo wrote by default are its pattern, with the checksum it printed.
+    func expectWritten(_ result: ProcessOutput, disk: String) throws {
         let written = try Data(contentsOf: URL(fileURLWithPath: disk))
         let checksum = printedChecksum(result.stdout, "blkdemo: 262144 bytes written and verified")
         #expect(checksum == Self.checksum(written.prefix(262_144)), "\(result.stdout)")
@@ -71,8 +79,44 @@ import Testing
     }
 
     @Test(.enabled(if: Host.qemu != nil, "needs qemu-system-x86_64"))
-    func readOnlyDiskIsOnlyRead() throws {
+    func writesFlushesReadsAndVerifiesOnQEMU() throws {
+        let disk = try Self.disk()
+        defer { Self.removeDisk(disk) }
+        let result = try boot(disk: disk)
+        #expect(result.status == QEMU.status(forGuestStatus: 0), "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("blkdemo: blk0 (virtio-blk): 8192 sectors of 512 bytes, read-write"))
+        try expectWritten(result, disk: disk)
+    }
+
+    /// The loader's disk has an identifier made from the file's name.
+    @Test(.enabled(if: Host.hasKVM, "needs /dev/kvm: boots on unikit's KVM loader"))
+    func writesFlushesReadsAndVerifiesOnUnikitLoader() throws {
+        let disk = try Self.disk()
+        defer { Self.removeDisk(disk) }
+        let result = try run(disk: disk)
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains(#"blkdemo: blk0 (virtio-blk, id "unikit:disk.img"): 8192 sectors of 512 bytes"#),
+                "\(result.stdout)")
+        try expectWritten(result, disk: disk)
+    }
+
+    @Test(.enabled(if: Host.hasKVM, "needs /dev/kvm: boots on unikit's KVM loader"))
+    func readOnlyDiskIsOnlyReadOnUnikitLoader() throws {
         let disk = try Self.disk(Self.pattern(bytes: 262_144))
+        defer { Self.removeDisk(disk) }
+        let before = try Data(contentsOf: URL(fileURLWithPath: disk))
+        let result = try run(disk: disk + ",ro")
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("blkdemo: blk0 is read-only: cannot write, reading only"))
+        #expect(result.stdout.contains("blkdemo's pattern"), "\(result.stdout)")
+        #expect(printedChecksum(result.stdout, "bytes read") == Self.checksum(before.prefix(262_144)))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: disk)) == before)
+    }
+
+    @Test(.enabled(if: Host.qemu != nil, "needs qemu-system-x86_64"))
+    func readOnlyDiskIsOnlyReadOnQEMU() throws {
+        let disk = try Self.disk(Self.pattern(bytes: 262_144))
+        defer { Self.removeDisk(disk) }
         let before = try Data(contentsOf: URL(fileURLWithPath: disk))
         let result = try boot(disk: disk, drive: ",readonly=on")
         #expect(result.status == QEMU.status(forGuestStatus: 0), "\(result.stdout)\(result.stderr)")
@@ -86,6 +130,7 @@ import Testing
     @Test(.enabled(if: Host.qemu != nil, "needs qemu-system-x86_64"))
     func honoursBlockSizeAndIdentifier() throws {
         let disk = try Self.disk()
+        defer { Self.removeDisk(disk) }
         let result = try boot(disk: disk, device: ",logical_block_size=4096,physical_block_size=4096,serial=unikit-0042",
                               append: "1M")
         #expect(result.status == QEMU.status(forGuestStatus: 0), "\(result.stdout)\(result.stderr)")
