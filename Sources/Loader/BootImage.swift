@@ -6,6 +6,7 @@
 /// Validates the image before touching `/dev/kvm`.
 public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) -> GuestExit {
     let memorySize = try GuestLayout.validatedMemorySize(options.memorySize)
+    _ = try GuestLayout.validatedCommandLine(options.commandLine) // the user's part, before any file is opened
     let file = try ImageFile(path: path)
     let image = try GuestImage.validate(file.bytes, name: path, memorySize: memorySize)
     let pvhEntry = try choosePVHEntry(image, path: path, options: options)
