@@ -7,22 +7,15 @@ import Testing
 /// read or write is one frame): frames sent by the guest reach the host,
 /// frames from the host fill receive buffers, waiting for one if needed.
 @Suite struct VirtioNetTests {
+    /// The host end of the pair the device is attached to.
     final class Wire {
-        let guestSide: Int32
-        let hostSide: Int32
-        init() throws {
-            var ends: [Int32] = [-1, -1]
-            guard socketpair(AF_UNIX, Int32(SOCK_SEQPACKET.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0, &ends) == 0 else {
-                throw POSIXError(.EIO)
-            }
-            (guestSide, hostSide) = (ends[0], ends[1])
-        }
-        deinit { close(guestSide); close(hostSide) }
+        let pair: SocketPair
+        init() throws { pair = try SocketPair() }
 
-        func send(_ frame: [UInt8]) { _ = frame.withUnsafeBytes { write(hostSide, $0.baseAddress, $0.count) } }
+        func send(_ frame: [UInt8]) { _ = frame.withUnsafeBytes { write(pair.host, $0.baseAddress, $0.count) } }
         func receive() -> [UInt8]? {
             var buffer = [UInt8](repeating: 0, count: 2048)
-            let count = buffer.withUnsafeMutableBytes { read(hostSide, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { read(pair.host, $0.baseAddress, $0.count) }
             return count > 0 ? Array(buffer[..<count]) : nil
         }
     }
@@ -31,7 +24,7 @@ import Testing
 
     @Test func macAndFeatures() throws {
         let wire = try Wire()
-        let driver = try VirtioDriver { VirtioNet(descriptor: wire.guestSide, mac: VirtioDevices.mac(index: 3), memory: $0) }
+        let driver = try VirtioDriver { VirtioNet(link: wire.pair, mac: VirtioDevices.mac(index: 3), memory: $0) }
         #expect(try driver.read(0x08) == 1)
         try driver.write(0x14, 0)
         #expect(try driver.read(0x10) == UInt64(VirtioNet.featureMAC))
@@ -41,7 +34,7 @@ import Testing
 
     @Test func transmitSendsTheFrameWithoutItsHeader() throws {
         let wire = try Wire()
-        let driver = try VirtioDriver { VirtioNet(descriptor: wire.guestSide, mac: VirtioDevices.mac(index: 0), memory: $0) }
+        let driver = try VirtioDriver { VirtioNet(link: wire.pair, mac: VirtioDevices.mac(index: 0), memory: $0) }
         _ = try driver.initialize(features: VirtioMMIO.featureVersion1 | VirtioNet.featureMAC, queues: 2)
         // Header and frame split over two descriptors, the frame's first byte in the first.
         let packet = [UInt8](repeating: 0, count: 12) + Self.frame
@@ -55,7 +48,7 @@ import Testing
 
     @Test func receivedFramesWaitForABuffer() throws {
         let wire = try Wire()
-        let driver = try VirtioDriver { VirtioNet(descriptor: wire.guestSide, mac: VirtioDevices.mac(index: 0), memory: $0) }
+        let driver = try VirtioDriver { VirtioNet(link: wire.pair, mac: VirtioDevices.mac(index: 0), memory: $0) }
         _ = try driver.initialize(features: VirtioMMIO.featureVersion1 | VirtioNet.featureMAC, queues: 2)
         wire.send(Self.frame)
         #expect(driver.device.serveInput() == .resume, "no buffer yet: the frame waits")

@@ -4,7 +4,7 @@ import SystemPackage
 
 /// A Linux tap interface as a packet descriptor for `VirtioNet`: one read
 /// or write is one Ethernet frame. Non-blocking; closed in `deinit`.
-final class TapDevice {
+final class TapDevice: PacketLink {
     let name: String
     let fd: Int32
 

@@ -7,7 +7,7 @@ enum VirtioDevices {
     /// One virtio-mmio device per disk, then one per tap, in order.
     static func make(disks: [DiskFile], taps: [TapDevice], memory: GuestMemory) throws(LoaderError) -> [VirtioMMIO] {
         let backends: [any VirtioBackend] = disks.map { VirtioBlock(disk: $0, memory: memory) }
-            + taps.enumerated().map { VirtioNet(descriptor: $1.fd, mac: mac(index: $0), memory: memory) }
+            + taps.enumerated().map { VirtioNet(link: $1, mac: mac(index: $0), memory: memory) }
         guard !backends.isEmpty else { return [] }
         guard memory.size <= firstBase else {
             throw LoaderError("options", field: "memory size",

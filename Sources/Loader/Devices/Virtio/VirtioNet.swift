@@ -1,14 +1,19 @@
 import Glibc
 
-/// virtio-net (virtio 1.x, section 5.1) over a packet descriptor: a tap
-/// device (`TapDevice`), or any descriptor where one read or write is one
-/// Ethernet frame (a SOCK_SEQPACKET socket in the tests). Queue 0 receives,
+/// A host descriptor where one read or write is one Ethernet frame: a tap
+/// (`TapDevice`), a SOCK_SEQPACKET socket in the tests. The device keeps
+/// its link, so the descriptor stays open as long as the device lives.
+protocol PacketLink: AnyObject {
+    var fd: Int32 { get }
+}
+
+/// virtio-net (virtio 1.x, section 5.1) over a `PacketLink`. Queue 0 receives,
 /// queue 1 transmits. Offers only VIRTIO_NET_F_MAC: no offloads, no merged
 /// receive buffers, so every receive buffer holds a whole frame behind the
 /// 12-byte `virtio_net_hdr`.
 ///
 /// Frames reach the guest when it makes receive buffers available (a
-/// notify of queue 0) and when it idles (`IdlePort` waits on `descriptor`
+/// notify of queue 0) and when it idles (`IdlePort` waits on the link
 /// and calls `receive`): the two moments a polling driver leaves the guest.
 /// A frame that finds no buffer waits for one; frames beyond that wait in
 /// the host (the tap's queue).
@@ -23,20 +28,20 @@ final class VirtioNet: VirtioBackend {
     let queueCount = 2
     let maxQueueSize: UInt16 = 256
     let features = VirtioNet.featureMAC
-    let descriptor: Int32
+    private let link: any PacketLink
     private let mac: [UInt8]
     private let memory: GuestMemory
     /// A frame read from the host that no receive buffer has taken yet.
     private var pending: [UInt8]?
     private var frame = [UInt8](repeating: 0, count: VirtioNet.maxFrame)
 
-    init(descriptor: Int32, mac: [UInt8], memory: GuestMemory) {
-        self.descriptor = descriptor
+    init(link: any PacketLink, mac: [UInt8], memory: GuestMemory) {
+        self.link = link
         self.mac = mac
         self.memory = memory
     }
 
-    var inputDescriptor: Int32? { descriptor }
+    var inputDescriptor: Int32? { link.fd }
     var inputQueue: Int { Self.receiveQueue }
 
     /// `mac`, then a status word the driver may not read (F_STATUS not offered).
@@ -66,7 +71,7 @@ final class VirtioNet: VirtioBackend {
                 return true
             }
             // A host that cannot take the frame drops it, as a wire would.
-            _ = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            _ = bytes.withUnsafeBytes { Glibc.write(link.fd, $0.baseAddress, $0.count) }
             try queue.complete(head: head, written: 0)
         }
     }
@@ -98,7 +103,7 @@ final class VirtioNet: VirtioBackend {
 
     /// One frame from the host, or nil when none is waiting (non-blocking).
     private func readFrame() -> [UInt8]? {
-        let count = frame.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+        let count = frame.withUnsafeMutableBytes { Glibc.read(link.fd, $0.baseAddress, $0.count) }
         return count > 0 ? Array(frame[..<count]) : nil
     }
 }

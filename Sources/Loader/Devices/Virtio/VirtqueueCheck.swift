@@ -17,7 +17,7 @@ package final class VirtqueueCheck {
     private let memory: GuestMemory
     private let disk: VirtioMMIO
     private let network: VirtioMMIO
-    private let wire: (guest: Int32, host: Int32)
+    private let wire: SocketPair
     private let diskPath: String
 
     package init() throws(LoaderError) {
@@ -32,21 +32,13 @@ package final class VirtqueueCheck {
         disk = VirtioMMIO(base: GuestPhysicalAddress(VirtioDevices.firstBase),
                           backend: VirtioBlock(disk: try DiskFile(path: diskPath, readOnly: false), memory: memory),
                           memory: memory)
-        var ends: [Int32] = [-1, -1]
-        guard socketpair(AF_UNIX, Int32(SOCK_SEQPACKET.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0, &ends) == 0 else {
-            throw LoaderError("virtqueue check", "cannot make a socket pair: \(errno)")
-        }
-        wire = (ends[0], ends[1])
+        wire = try SocketPair()
         network = VirtioMMIO(base: GuestPhysicalAddress(VirtioDevices.firstBase + VirtioMMIO.windowSize),
-                             backend: VirtioNet(descriptor: ends[0], mac: VirtioDevices.mac(index: 0), memory: memory),
+                             backend: VirtioNet(link: wire, mac: VirtioDevices.mac(index: 0), memory: memory),
                              memory: memory)
     }
 
-    deinit {
-        unlink(diskPath)
-        close(wire.guest)
-        close(wire.host)
-    }
+    deinit { unlink(diskPath) }
 
     /// The device's answers, as messages: the refusals of hostile requests.
     package func run(_ input: [UInt8]) -> [String] {
@@ -70,7 +62,7 @@ package final class VirtqueueCheck {
         if case .invalidRequest(let reason) = network.serveInput() { messages.append(reason) }
         var drain = [UInt8](repeating: 0, count: 2048)
         while drain.withUnsafeMutableBytes({ read(wire.host, $0.baseAddress, $0.count) }) > 0 {}
-        while drain.withUnsafeMutableBytes({ read(wire.guest, $0.baseAddress, $0.count) }) > 0 {}
+        while drain.withUnsafeMutableBytes({ read(wire.fd, $0.baseAddress, $0.count) }) > 0 {}
         return messages
     }
 
@@ -84,5 +76,25 @@ package final class VirtqueueCheck {
             if case .invalidRequest(let reason)? = response { messages.append(reason) }
         }
         return messages
+    }
+}
+
+/// Two connected SOCK_SEQPACKET sockets standing in for a tap: the device
+/// uses `fd`, the host side is `host`. Both closed in `deinit`.
+package final class SocketPair: PacketLink {
+    let fd: Int32
+    package let host: Int32
+
+    package init() throws(LoaderError) {
+        var ends: [Int32] = [-1, -1]
+        guard socketpair(AF_UNIX, Int32(SOCK_SEQPACKET.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0, &ends) == 0 else {
+            throw LoaderError("socket pair", "cannot make one: \(errno)")
+        }
+        (fd, host) = (ends[0], ends[1])
+    }
+
+    deinit {
+        close(fd)
+        close(host)
     }
 }
