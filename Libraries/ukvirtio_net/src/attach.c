@@ -52,7 +52,7 @@ static int alloc_buffers(struct virtio_net *net)
 	return 0;
 }
 
-static int set_up(struct virtio_net *net)
+int virtio_net_set_up(struct virtio_net *net)
 {
 	int err;
 
@@ -93,7 +93,7 @@ static int attach(struct uk_virtio_dev *vdev)
 	net->netdev.ops = &virtio_net_ops;
 	net->netdev.mtu = UK_NETDEV_MTU_MAX;
 	snprintf(net->netdev.name, sizeof(net->netdev.name), "eth%u", attached);
-	if ((err = set_up(net)) < 0 || (err = uk_netdev_register(&net->netdev)) < 0) {
+	if ((err = virtio_net_set_up(net)) < 0 || (err = uk_netdev_register(&net->netdev)) < 0) {
 		uk_printf("virtio-net: %s: left out (error %d)\n", vdev->name, err);
 		uk_virtio_fail(vdev);
 		return err;

@@ -62,6 +62,10 @@ static inline struct virtio_net *virtio_net_from(struct uk_netdev *dev)
 	return (struct virtio_net *)dev;
 }
 
+/* Negotiation, MAC address, queues and buffers, DRIVER_OK, the receive
+ * queue filled: everything but joining uknetdev. `net->vdev` is set. */
+int virtio_net_set_up(struct virtio_net *net);
+
 /* Receive buffers: the queue filled at set-up; uknetdev's receive and wait. */
 int virtio_net_rx_fill(struct virtio_net *net);
 int virtio_net_receive(struct uk_netdev *dev, void *buf, size_t size);
