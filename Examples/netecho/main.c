@@ -9,6 +9,7 @@
  *   netecho: 3 frames echoed (1 rx error)
  *
  * Usage: netecho [FRAMES]: how many frames to echo (default 1).
+ * echo-peer.py is the host side: it answers the hello and checks the echoes.
  * Exit status: 0 done, 1 an error or a silence of 10 s, 2 no network device.
  */
 #include <stdio.h>
