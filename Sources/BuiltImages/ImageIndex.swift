@@ -59,10 +59,12 @@ public struct ImageIndex: Equatable, Sendable {
         return try ImageIndex(text: text, path: path)
     }
 
+    /// Writes the index, always (its time stamp says when the last build
+    /// finished, which `unikit run` compares with `.config`'s).
     public func write(buildFolder: String) throws(ImageIndexError) {
         let path = Path.join(buildFolder, Self.fileName)
         do {
-            _ = try FileSystem.writeIfChanged(text, to: path)
+            try FileSystem.write(Array(text.utf8), to: path)
         } catch {
             throw ImageIndexError(path: path, "cannot write: \(error)")
         }

@@ -23,6 +23,9 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
     /// A kvm image file: the loader's whole ELF validation, then, if
     /// accepted, loading into 32 MiB of guest memory (no KVM).
     case elf
+    /// Guest memory holding a virtqueue's rings and buffers, served by the
+    /// loader's virtio-blk device over a scratch disk (`VirtqueueCheck`).
+    case virtqueue
 
     /// Runs one input; returns the errors and warnings it produced, as
     /// printed (so the replay tool can show them).
@@ -33,12 +36,19 @@ package enum FuzzTarget: String, CaseIterable, Sendable {
         case .config: Self.configFile(input)
         case .manifest: Self.manifestFile(input)
         case .elf: Self.elfImage(input)
+        case .virtqueue: Self.virtqueue(input)
         }
     }
 
     /// One guest memory for every input: libFuzzer runs them one at a time.
     nonisolated(unsafe) private static let imageCheck = Result { () throws(LoaderError) in
         try ImageCheck(memorySize: 32 << 20)
+    }
+
+    nonisolated(unsafe) private static let virtqueueCheck = Result { () throws(LoaderError) in try VirtqueueCheck() }
+
+    private static func virtqueue(_ input: [UInt8]) -> [String] {
+        do { return try virtqueueCheck.get().run(input) } catch { return ["fixture: \(error)"] }
     }
 
     private static func elfImage(_ input: [UInt8]) -> [String] {

@@ -13,6 +13,8 @@ package struct RunArguments: Equatable {
     var commandLine: String?
     var timeout: Double?
     var pvh = false
+    var disks: [Disk] = []
+    var taps: [String] = []
     var seccomp = true
     var debugOpenAfterSetup: String?
     var guestArguments: [String] = []
@@ -22,7 +24,8 @@ package struct RunArguments: Equatable {
 
     package static let usage = """
         USAGE: unikit run [IMAGE] [--platform NAME] [--memory SIZE] [--cmdline TEXT]
-                          [--timeout SECONDS] [--pvh] [-- GUEST-ARGUMENT...]
+                          [--timeout SECONDS] [--pvh] [--disk FILE[,ro]]... [--net TAP]...
+                          [-- GUEST-ARGUMENT...]
         """
 
     package static let discussion = """
@@ -44,6 +47,11 @@ package struct RunArguments: Equatable {
                                   (split as the guest splits it). Guest arguments
                                   after -- follow it.
           --timeout SECONDS       Stop a guest still running after this long.
+          --disk FILE[,ro]        A virtio-blk disk (virtio-mmio) backed by FILE,
+                                  read-only with ",ro"; repeatable. KVM images.
+          --net TAP               A virtio-net device (virtio-mmio) on the host's
+                                  tap interface TAP (made if missing; needs
+                                  CAP_NET_ADMIN); repeatable. KVM images.
           --pvh                   Boot a KVM image through its Xen PVH entry
                                   (32-bit protected mode, struct hvm_start_info,
                                   as QEMU and Firecracker boot it) instead of
@@ -95,6 +103,8 @@ package struct RunArguments: Equatable {
             case "--cmdline": commandLine = try value()
             case "--timeout": timeout = try Self.seconds(try value())
             case "--pvh": try flag(); pvh = true
+            case "--disk": disks.append(Self.disk(try value()))
+            case "--net": taps.append(try value())
             case "--no-seccomp": try flag(); seccomp = false
             case "--debug-open-after-setup": debugOpenAfterSetup = try value()
             case "-h", "--help": try flag(); showsHelp = true
@@ -114,6 +124,11 @@ package struct RunArguments: Equatable {
         let (bytes, overflow) = count.multipliedReportingOverflow(by: unit ?? 1)
         guard !overflow else { throw RunUsageError("--memory '\(text)' is too large") }
         return bytes
+    }
+
+    /// `FILE` or `FILE,ro`.
+    static func disk(_ text: String) -> Disk {
+        text.hasSuffix(",ro") ? Disk(path: String(text.dropLast(3)), readOnly: true) : Disk(path: text)
     }
 
     /// Positive seconds, e.g. "2" or "0.5", at most a day.

@@ -84,6 +84,8 @@ package enum RunCommand {
         options.commandLine = GuestCommandLine.line(arguments.commandLine, arguments.guestArguments)
         options.timeout = arguments.timeout
         options.bootsThroughPVH = arguments.pvh
+        options.disks = arguments.disks
+        options.taps = arguments.taps
         options.confinesProcess = arguments.seccomp
         if let debugPath = arguments.debugOpenAfterSetup {
             options.afterSetup = { tryOpen(debugPath) }
@@ -114,6 +116,9 @@ package enum RunCommand {
     private static func start(_ path: String, _ arguments: RunArguments) throws -> Int32 {
         guard arguments.memory == nil else {
             throw RunUsageError("--memory applies to KVM images; a linuxu image's heap is CONFIG_LINUXU_HEAP_SIZE_MB")
+        }
+        guard arguments.disks.isEmpty && arguments.taps.isEmpty else {
+            throw RunUsageError("--disk and --net apply to KVM images (virtio devices)")
         }
         let argv = [path] + GuestCommandLine.split(arguments.commandLine ?? "") + arguments.guestArguments
         let child: ChildProcess

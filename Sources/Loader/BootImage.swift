@@ -6,12 +6,19 @@
 /// Validates the image before touching `/dev/kvm`.
 public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) -> GuestExit {
     let memorySize = try GuestLayout.validatedMemorySize(options.memorySize)
-    let commandLine = try GuestLayout.validatedCommandLine(options.commandLine)
+    _ = try GuestLayout.validatedCommandLine(options.commandLine) // the user's part, before any file is opened
     let file = try ImageFile(path: path)
     let image = try GuestImage.validate(file.bytes, name: path, memorySize: memorySize)
     let pvhEntry = try choosePVHEntry(image, path: path, options: options)
+    let disks = try options.disks.map { (disk) throws(LoaderError) in try DiskFile(path: disk.path, readOnly: disk.readOnly) }
+    let taps = try options.taps.map { (name) throws(LoaderError) in try TapDevice(name: name) }
 
     let memory = try GuestMemory(size: memorySize)
+    let virtio = try VirtioDevices.make(disks: disks, taps: taps, memory: memory)
+    // The devices come first on the command line, as QEMU microvm puts them.
+    let commandLine = try GuestLayout.validatedCommandLine(
+        (virtio.map(\.commandLineArgument) + (options.commandLine.isEmpty ? [] : [options.commandLine]))
+            .joined(separator: " "))
     try image.load(from: file.bytes, into: memory)
     let vm = try KVM().createVM(memory: memory)
     let vcpu = try vm.createVCPU()
@@ -30,15 +37,17 @@ public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) 
 
     let console = ConsoleSink(fd: options.consoleFD)
     let devices: [any Device] = [
-        ConsolePort(memory: memory, sink: console), ExitPort(), IdlePort(memory: memory), Serial16550(sink: console),
-    ]
+        ConsolePort(memory: memory, sink: console), ExitPort(), IdlePort(memory: memory, inputs: virtio),
+        Serial16550(sink: console),
+    ] + virtio
     // Armed before the filter goes on: installing a signal handler is not
     // among the run loop's syscalls.
     let deadline = options.timeout.map(RunDeadline.init)
     deadline?.arm()
     defer { deadline?.disarm() }
     if options.confinesProcess {
-        try SyscallFilter.runLoop(vcpuFD: vcpu.fd.rawValue, consoleFD: options.consoleFD).install()
+        try SyscallFilter.runLoop(vcpuFD: vcpu.fd.rawValue, consoleFD: options.consoleFD,
+                                  diskFDs: disks.map(\.fd), tapFDs: taps.map(\.fd)).install()
     }
     options.afterSetup?()
     return try RunLoop(vcpu: vcpu, devices: devices, deadline: deadline).run()

@@ -10,6 +10,10 @@ public struct LoaderOptions: Sendable {
     /// even when it has unikit's 64-bit entry. Images without the latter
     /// always boot through PVH.
     public var bootsThroughPVH = false
+    /// Host files behind virtio-blk devices, in order.
+    public var disks: [Disk] = []
+    /// Tap interfaces behind virtio-net devices, in order (after the disks).
+    public var taps: [String] = []
     /// Seconds after which a still running guest is stopped (`GuestExit.timedOut`).
     public var timeout: Double?
     /// Confine the process to the run loop's syscalls (`SyscallFilter`)
@@ -22,4 +26,15 @@ public struct LoaderOptions: Sendable {
     public var afterSetup: (@Sendable () -> Void)?
 
     public init() {}
+}
+
+/// A host file a guest sees as a virtio-blk disk.
+public struct Disk: Sendable, Equatable {
+    public var path: String
+    public var readOnly: Bool
+
+    public init(path: String, readOnly: Bool = false) {
+        self.path = path
+        self.readOnly = readOnly
+    }
 }

@@ -23,8 +23,8 @@ import Testing
         // A library others select cannot be turned off; the UI says by whom.
         try ui.send("Escape", "Down", "Enter")
         try ui.waitFor("ukboot: boot sequence")
-        try ui.type("u")
-        try ui.send("Down", "n")
+        try ui.type("u") // ukalloc, then ukblkdev, then ukboot
+        try ui.send("Down", "Down", "n")
         try ui.waitFor("LIBUKBOOT cannot be n: it is selected by LIBNOLIBC [=y].")
         try ui.send("?", "End")
         try ui.waitFor("LIBUKBOOT cannot be changed: it is selected by LIBNOLIBC [=y].")

@@ -54,3 +54,23 @@ struct ElfFuzzRegressionTests {
         }
     }
 }
+
+/// Replays the committed `virtqueue` fuzz inputs; the hand-made seeds (a
+/// write, a read and a flush of sector-sized requests) are served without
+/// a refusal.
+@Suite(.timeLimit(.minutes(2)))
+struct VirtqueueFuzzRegressionTests {
+    @Test func replayCommittedInputs() throws {
+        var count = 0
+        for kind in ["seeds", "regressions"] {
+            let folder = ElfFuzzRegressionTests.fuzz.appendingPathComponent("\(kind)/virtqueue")
+            guard let inputs = try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil) else { continue }
+            for input in inputs where !input.lastPathComponent.hasPrefix(".") {
+                let messages = FuzzTarget.virtqueue.run(Array(try Data(contentsOf: input)))
+                if kind == "seeds" { #expect(messages == [], "\(input.lastPathComponent): \(messages)") }
+                count += 1
+            }
+        }
+        #expect(count >= 3)
+    }
+}

@@ -25,7 +25,8 @@ extern struct kvm_boot_state kvm_boot;
 /* Prepares the console for the host recorded in kvm_boot. */
 void kvm_console_init(void);
 
-/* Takes the virtio_mmio.device= arguments out of argv (argv[0] stays) and
+/* Takes the virtio_mmio.device= arguments out of argv (argv[0] stays),
+ * maps the devices' registers (page tables from kvm_boot.heap_start) and
  * returns the new argc. */
 int kvm_take_virtio_mmio_arguments(int argc, char *argv[]);
 

@@ -1,9 +1,11 @@
 /*
  * The virtio-mmio devices the host named on the command line: their
- * arguments are taken out of argv before main sees it, as Linux does.
+ * arguments are taken out of argv before main sees it, as Linux does, and
+ * their register windows are mapped (page tables from the heap's start).
  */
 #include <ukplat/console.h>
 #include <ukplat/virtio_mmio.h>
+#include <x86_64/paging.h>
 
 #include "kvm.h"
 
@@ -40,6 +42,9 @@ int kvm_take_virtio_mmio_arguments(int argc, char *argv[])
 			warn("kvm: ignoring the malformed argument ", argv[i]);
 		else if (device_count == UKPLAT_VIRTIO_MMIO_MAX)
 			warn("kvm: ignoring a device beyond the 16th: ", argv[i]);
+		else if (x86_64_map_device(device.base, device.size, &kvm_boot.heap_start,
+					   kvm_boot.heap_end) < 0)
+			warn("kvm: cannot map the registers of ", argv[i]);
 		else
 			devices[device_count++] = device;
 	}

@@ -18,6 +18,8 @@
 #include <unistd.h>
 #include <cpuid.h>
 #include <linux/kvm.h>
+#include <linux/if_tun.h>
+#include <net/if.h>
 #include <xen/arch-x86/hvm/start_info.h>
 #include "../../../Platforms/kvm/include/unikit/loader_abi.h"
 
@@ -115,6 +117,24 @@ static inline struct ckvm_cpuid_regs ckvm_host_cpuid(uint32_t leaf, uint32_t sub
  * (glibc declares gettid only under _GNU_SOURCE). */
 static inline int ckvm_gettid(void) {
     return (int)syscall(SYS_gettid);
+}
+
+/* Orders the stores before it (a used ring element) before those after
+ * it (the used index), for the guest's vCPU on another thread later. */
+static inline void ckvm_release_fence(void) {
+    __atomic_thread_fence(__ATOMIC_RELEASE);
+}
+
+/* Attaches a /dev/net/tun descriptor to tap interface `name` (created if
+ * missing), frames without the packet-information prefix. 0 or -errno. */
+static inline int ckvm_tap_attach(int fd, const char *name) {
+    struct ifreq request;
+    memset(&request, 0, sizeof request);
+    if (strlen(name) >= IFNAMSIZ)
+        return -ENAMETOOLONG;
+    strcpy(request.ifr_name, name);
+    request.ifr_flags = IFF_TAP | IFF_NO_PI;
+    return ckvm_result(ioctl(fd, TUNSETIFF, &request));
 }
 
 #endif

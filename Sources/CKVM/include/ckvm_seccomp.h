@@ -30,7 +30,12 @@ static const unsigned long ckvm_ioctl_get_regs = KVM_GET_REGS;
 static const unsigned long ckvm_ioctl_get_sregs = KVM_GET_SREGS;
 
 /* Syscalls by name. */
+static const unsigned int ckvm_sys_read = SYS_read;
 static const unsigned int ckvm_sys_write = SYS_write;
+static const unsigned int ckvm_sys_poll = SYS_poll;
+static const unsigned int ckvm_sys_pread64 = SYS_pread64;
+static const unsigned int ckvm_sys_pwrite64 = SYS_pwrite64;
+static const unsigned int ckvm_sys_fdatasync = SYS_fdatasync;
 static const unsigned int ckvm_sys_close = SYS_close;
 static const unsigned int ckvm_sys_ioctl = SYS_ioctl;
 static const unsigned int ckvm_sys_mmap = SYS_mmap;

@@ -3,14 +3,19 @@ import Glibc
 
 /// `UNIKIT_PORT_IDLE`: the guest `outl`s the guest-physical address of a
 /// `struct unikit_idle` and the loader sleeps for its `timeout_ns`, the
-/// vCPU's thread blocked, so an idle guest costs the host no CPU. A signal
-/// (the `--timeout` alarm) cuts the sleep short; the guest re-checks its
-/// clock either way.
+/// vCPU's thread blocked, so an idle guest costs the host no CPU. Input for
+/// a device (a frame on a tap) ends the wait early and is delivered to the
+/// guest, as does a signal (the `--timeout` alarm); the guest re-checks its
+/// clock and its queues either way.
 final class IdlePort: Device {
     let name = "idle"
     private let memory: GuestMemory
+    private let inputs: [VirtioMMIO]
 
-    init(memory: GuestMemory) { self.memory = memory }
+    init(memory: GuestMemory, inputs: [VirtioMMIO] = []) {
+        self.memory = memory
+        self.inputs = inputs.filter { $0.inputDescriptor != nil }
+    }
 
     func claims(port: UInt16) -> Bool { port == UNIKIT_PORT_IDLE }
 
@@ -25,9 +30,20 @@ final class IdlePort: Device {
         } catch {
             return .invalidRequest("struct unikit_idle at \(address): \(error)")
         }
-        var duration = timespec(tv_sec: Int(min(request.timeout_ns / 1_000_000_000, UInt64(Int.max))),
-                                tv_nsec: Int(request.timeout_ns % 1_000_000_000))
-        _ = clock_nanosleep(CLOCK_MONOTONIC, 0, &duration, nil) // EINTR: back to the run loop
+        guard !inputs.isEmpty else {
+            var duration = timespec(tv_sec: Int(min(request.timeout_ns / 1_000_000_000, UInt64(Int.max))),
+                                    tv_nsec: Int(request.timeout_ns % 1_000_000_000))
+            _ = clock_nanosleep(CLOCK_MONOTONIC, 0, &duration, nil) // EINTR: back to the run loop
+            return .resume
+        }
+        // poll(2) counts whole milliseconds: round up, so the guest never wakes early for nothing.
+        let milliseconds = Int32(min((request.timeout_ns + 999_999) / 1_000_000, UInt64(Int32.max)))
+        var waits = inputs.map { pollfd(fd: $0.inputDescriptor!, events: Int16(POLLIN), revents: 0) }
+        guard poll(&waits, nfds_t(waits.count), milliseconds) > 0 else { return .resume } // timeout, EINTR
+        for (device, wait) in zip(inputs, waits) where wait.revents != 0 {
+            let response = device.serveInput()
+            if response != .resume { return response }
+        }
         return .resume
     }
 }

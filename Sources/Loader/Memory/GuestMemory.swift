@@ -70,6 +70,14 @@ final class GuestMemory {
         if !source.isEmpty { target.copyMemory(from: source) }
     }
 
+    /// Calls `body` with a writable view of `[address, address + count)`
+    /// (device-writable buffers a backend fills, e.g. with `pread`). The
+    /// view must not escape.
+    func withMutableBytes<R>(at address: GuestPhysicalAddress, count: UInt64,
+                             _ body: (UnsafeMutableRawBufferPointer) -> R) throws(GuestMemoryError) -> R {
+        body(try bytes(address, count))
+    }
+
     /// Calls `body` with a read-only view of `[address, address + count)`. The
     /// view must not escape: the guest may change the bytes once it runs again.
     func withBytes<R>(at address: GuestPhysicalAddress, count: UInt64,

@@ -22,15 +22,24 @@ struct SyscallFilter {
     var rules: [Rule]
 
     /// The run loop's set: `KVM_RUN` and the register reads of fault
-    /// messages on `vcpuFD` only; writes to the console and stderr; sleeping
+    /// messages on `vcpuFD` only; writes to the console and stderr; reads,
+    /// writes and flushes of the virtio-blk disks' files; frames read from
+    /// and written to the taps, and waiting for them; sleeping
     /// (the idle port) and clocks; the deadline's alarm; memory the Swift
     /// runtime allocates (never executable) and its hashing seed; and exiting.
-    static func runLoop(vcpuFD: Int32, consoleFD: Int32) -> SyscallFilter {
+    static func runLoop(vcpuFD: Int32, consoleFD: Int32, diskFDs: [Int32] = [], tapFDs: [Int32] = []) -> SyscallFilter {
         let requests = [ckvm_ioctl_run, ckvm_ioctl_get_regs, ckvm_ioctl_get_sregs].map { UInt64($0) }
-        return SyscallFilter(rules: [
+        let disks: [Rule] = diskFDs.isEmpty ? [] : [ckvm_sys_pread64, ckvm_sys_pwrite64, ckvm_sys_fdatasync].map {
+            Rule(syscall: $0, conditions: [.oneOf(argument: 0, diskFDs.map { UInt64($0) })])
+        }
+        let taps: [Rule] = tapFDs.isEmpty ? [] : [
+            Rule(syscall: ckvm_sys_read, conditions: [.oneOf(argument: 0, tapFDs.map { UInt64($0) })]),
+            Rule(syscall: ckvm_sys_poll),
+        ]
+        return SyscallFilter(rules: disks + taps + [
             Rule(syscall: ckvm_sys_ioctl, conditions: [.oneOf(argument: 0, [UInt64(vcpuFD)]),
                                                        .oneOf(argument: 1, requests)]),
-            Rule(syscall: ckvm_sys_write, conditions: [.oneOf(argument: 0, [UInt64(consoleFD), 2])]),
+            Rule(syscall: ckvm_sys_write, conditions: [.oneOf(argument: 0, [UInt64(consoleFD), 2] + tapFDs.map { UInt64($0) })]),
             Rule(syscall: ckvm_sys_clock_nanosleep), Rule(syscall: ckvm_sys_nanosleep),
             Rule(syscall: ckvm_sys_clock_gettime), Rule(syscall: ckvm_sys_timer_delete),
             Rule(syscall: ckvm_sys_rt_sigreturn),

@@ -9,8 +9,9 @@
 #define UKBOOT_INIT_H
 
 /* Init classes, in the order they run. */
-#define UK_INIT_CLASS_EARLY 1 /* memory allocators */
-#define UK_INIT_CLASS_LIB   5 /* ordinary libraries */
+#define UK_INIT_CLASS_EARLY  1 /* memory allocators */
+#define UK_INIT_CLASS_DEVICE 3 /* device drivers: what they find is there for libraries */
+#define UK_INIT_CLASS_LIB    5 /* ordinary libraries */
 
 /* Term classes, in the order they run. */
 #define UK_TERM_CLASS_LIB   1 /* ordinary libraries */

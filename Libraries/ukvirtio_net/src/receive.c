@@ -1,0 +1,97 @@
+/*
+ * Receiving: the receive queue is kept full of frame-sized buffers; a frame
+ * the device wrote is copied out and its buffer goes straight back.
+ *
+ * Polling: an empty used ring is answered by a notification of the receive
+ * queue, unless the device said it needs none. A device that fills buffers
+ * on its own (QEMU) ignores it; one that fills them when asked (unikit's
+ * loader) delivers the frames it has waiting during the notification.
+ */
+#include <errno.h>
+#include <string.h>
+#include <ukplat/time.h>
+
+#include "virtio_net.h"
+
+/* Longest idle stretch in wait(): a frame that arrives meanwhile is seen
+ * at most this late. */
+#define IDLE_SLICE_NS 1000000ULL
+
+static int post(struct virtio_net *net, struct virtio_net_rx_buf *buf)
+{
+	const struct uk_virtqueue_buf chain = { buf, sizeof(*buf) };
+
+	return uk_virtqueue_add(&net->rx, &chain, 0, 1, buf);
+}
+
+int virtio_net_rx_fill(struct virtio_net *net)
+{
+	for (unsigned int i = 0; i < net->rx.size; i++) {
+		int err = post(net, &net->rx_bufs[i]);
+
+		if (err < 0)
+			return err;
+	}
+	uk_virtqueue_kick(&net->rx);
+	return 0;
+}
+
+static void notify_rx(struct virtio_net *net)
+{
+	if (!(__atomic_load_n(&net->rx.used->flags, __ATOMIC_ACQUIRE) & UK_VIRTQ_USED_F_NO_NOTIFY))
+		uk_virtqueue_kick(&net->rx);
+}
+
+/* The next buffer the device filled, asking it once if there is none. */
+static struct virtio_net_rx_buf *next_filled(struct virtio_net *net, uint32_t *written)
+{
+	struct virtio_net_rx_buf *buf = uk_virtqueue_get_used(&net->rx, written);
+
+	if (buf)
+		return buf;
+	notify_rx(net);
+	return uk_virtqueue_get_used(&net->rx, written);
+}
+
+/* A frame too short to hold an Ethernet header, or too long for the
+ * caller, is dropped: -EMSGSIZE, which uknetdev counts; the caller polls
+ * on. The buffer goes back either way: the chain just freed has room. */
+int virtio_net_receive(struct uk_netdev *dev, void *out, size_t size)
+{
+	struct virtio_net *net = virtio_net_from(dev);
+	struct virtio_net_rx_buf *buf;
+	uint32_t written, len;
+	int result;
+
+	buf = next_filled(net, &written);
+	if (!buf)
+		return 0;
+	len = written < sizeof(buf->hdr) ? 0 : written - (uint32_t)sizeof(buf->hdr);
+	if (len < UK_NETDEV_ETH_HEADER || len > VIRTIO_NET_RX_FRAME_ROOM || len > size) {
+		result = -EMSGSIZE;
+	} else {
+		memcpy(out, buf->frame, len);
+		result = (int)len;
+	}
+	post(net, buf);
+	uk_virtqueue_kick(&net->rx);
+	return result;
+}
+
+static int frame_waiting(struct virtio_net *net)
+{
+	return __atomic_load_n(&net->rx.used->idx, __ATOMIC_ACQUIRE) != net->rx.next_used;
+}
+
+void virtio_net_wait(struct uk_netdev *dev, uint64_t deadline_ns)
+{
+	struct virtio_net *net = virtio_net_from(dev);
+	uint64_t now = ukplat_monotonic_ns();
+
+	if (frame_waiting(net))
+		return;
+	notify_rx(net);
+	if (frame_waiting(net) || now >= deadline_ns)
+		return;
+	ukplat_idle_until(deadline_ns - now > IDLE_SLICE_NS ? now + IDLE_SLICE_NS : deadline_ns);
+}

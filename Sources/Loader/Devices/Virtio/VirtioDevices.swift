@@ -1,0 +1,26 @@
+/// Where the loader puts virtio-mmio devices: where QEMU microvm puts them,
+/// 0x200 bytes apart from 0xfeb00000, so a guest finds them the same way on
+/// both (they are also named on the command line). RAM must end below.
+enum VirtioDevices {
+    static let firstBase: UInt64 = 0xfeb0_0000
+
+    /// One virtio-mmio device per disk, then one per tap, in order.
+    static func make(disks: [DiskFile], taps: [TapDevice], memory: GuestMemory) throws(LoaderError) -> [VirtioMMIO] {
+        let backends: [any VirtioBackend] = disks.map { VirtioBlock(disk: $0, memory: memory) }
+            + taps.enumerated().map { VirtioNet(link: $1, mac: mac(index: $0), memory: memory) }
+        guard !backends.isEmpty else { return [] }
+        guard memory.size <= firstBase else {
+            throw LoaderError("options", field: "memory size",
+                              "\(byteSize(memory.size)) reaches the virtio-mmio devices at \(hex(firstBase)); use less with --disk or --net")
+        }
+        return backends.enumerated().map { index, backend in
+            VirtioMMIO(base: GuestPhysicalAddress(firstBase + UInt64(index) * VirtioMMIO.windowSize),
+                       backend: backend, memory: memory)
+        }
+    }
+
+    /// 02:75:6e:69:6b:NN ("unik", locally administered), NN the tap's index.
+    static func mac(index: Int) -> [UInt8] {
+        [0x02, 0x75, 0x6e, 0x69, 0x6b, UInt8(truncatingIfNeeded: index)]
+    }
+}
