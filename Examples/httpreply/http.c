@@ -78,24 +78,40 @@ static bool starts_with_nocase(const char *s, const char *end, const char *prefi
 	return true;
 }
 
-/* Whether a header line "name: value" has `word` in its value (any case). */
-static bool header_has(const char *headers, const char *end, const char *name, const char *word)
+/* Whether `word` appears in [s, end), in any case. */
+static bool contains_nocase(const char *s, const char *end, const char *word)
 {
-	const char *line = headers;
+	for (; s < end; s++)
+		if (starts_with_nocase(s, end, word))
+			return true;
+	return false;
+}
 
+/* Whether the header lines in [line, end) let the connection stay open:
+ * no "Connection: close", and no body (which is not read). One pass; the
+ * first letter picks the few names that matter. */
+static bool headers_keep_open(const char *line, const char *end)
+{
 	while (line < end) {
-		const char *line_end = line;
+		const char *line_end = memchr(line, '\r', (size_t)(end - line));
 
-		while (line_end < end && *line_end != '\r')
-			line_end++;
-		if (starts_with_nocase(line, line_end, name)) {
-			for (const char *p = line + strlen(name); p < line_end; p++)
-				if (starts_with_nocase(p, line_end, word))
-					return true;
+		if (!line_end)
+			line_end = end;
+		switch (*line | 0x20) {
+		case 'c':
+			if (starts_with_nocase(line, line_end, "content-length:") ||
+			    (starts_with_nocase(line, line_end, "connection:") &&
+			     contains_nocase(line, line_end, "close")))
+				return false;
+			break;
+		case 't':
+			if (starts_with_nocase(line, line_end, "transfer-encoding:"))
+				return false;
+			break;
 		}
 		line = line_end + 2;
 	}
-	return false;
+	return true;
 }
 
 size_t http_take_request(const char *buf, size_t len, struct http_reply *reply)
@@ -120,11 +136,8 @@ size_t http_take_request(const char *buf, size_t len, struct http_reply *reply)
 		*reply = canned(not_allowed, sizeof(not_allowed) - 1);
 		return (size_t)blank + 4;
 	}
-	/* HTTP/1.0 clients get one response per connection; a body after the
-	 * headers is not read, so the connection ends after the reply. */
-	keep = version[7] == '1' && !header_has(line_end + 2, end, "connection:", "close") &&
-	       !header_has(line_end + 2, end, "content-length:", "") &&
-	       !header_has(line_end + 2, end, "transfer-encoding:", "");
+	/* HTTP/1.0 clients get one response per connection. */
+	keep = version[7] == '1' && headers_keep_open(line_end + 2, end);
 	response = keep ? &keep_open : &then_close;
 	*reply = (struct http_reply){ response->text, head ? response->header_len : response->len,
 				      !keep };
