@@ -18,6 +18,14 @@
  *
  * Addresses are uint32_t in host byte order: 10.0.0.2 is 0x0a000002.
  * Errors are negative errno values (errno.h). One thread uses the stack.
+ *
+ * What it leaves out: IP fragments (dropped and counted, never sent), IP
+ * options (ignored), more than one interface, TCP's active open, window
+ * scaling, SACK and timestamps. TIME_WAIT lasts CONFIG_UKNET_TCP_TIME_WAIT_MS
+ * (1 s by default, not RFC 9293's 4 minutes), and a socket in it is reused
+ * when no other is free. Segments after a gap are kept (a few ranges);
+ * retransmission follows RFC 6298 with a 200 ms floor, congestion control
+ * RFC 5681 (slow start, congestion avoidance, fast retransmit).
  */
 #ifndef UKNET_NET_H
 #define UKNET_NET_H
