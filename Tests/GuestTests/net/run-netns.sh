@@ -87,12 +87,11 @@ for check in ${checks//,/ }; do
 	esac
 done
 
-keep_log=1
-if [ -z "$log" ]; then
-	log=$(mktemp)
-	keep_log=0
-fi
+work=$(mktemp -d)
+[ -n "$log" ] || log="$work/guest.log"
 guest_pid=""
+child=""
+made_ns=0
 failed=0
 
 stop_guest() {
@@ -110,9 +109,10 @@ stop_guest() {
 }
 
 cleanup() {
+	[ -z "$child" ] || kill -- "-$child" 2>/dev/null
 	stop_guest
-	ip netns delete "$ns" 2>/dev/null
-	[ "$keep_log" = 1 ] || rm -f "$log"
+	[ "$made_ns" = 0 ] || ip netns delete "$ns"
+	rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
@@ -126,7 +126,23 @@ in_ns() {
 	ip netns exec "$ns" "$@"
 }
 
-ip netns add "$ns" || { echo "run-netns.sh: cannot make namespace $ns (root?)"; exit 1; }
+# Runs a check's command in the namespace in the background and waits for
+# it: bash runs traps only between commands, and `wait` is one it leaves
+# at once for a signal, so an interrupted run cleans up without delay. Its
+# own process group lets the clean-up stop what it started too (curl).
+in_ns_waiting() {
+	local status
+	ip netns exec "$ns" setsid "$@" &
+	child=$!
+	wait "$child"
+	status=$?
+	child=""
+	return "$status"
+}
+
+# Only a namespace made here is used, and deleted afterwards.
+ip netns add "$ns" || { echo "run-netns.sh: cannot make namespace $ns (root? taken?)"; exit 1; }
+made_ns=1
 in_ns ip link set lo up &&
 	in_ns ip tuntap add dev "$tap" mode tap &&
 	in_ns ip address add "$host_address" dev "$tap" &&
@@ -138,7 +154,7 @@ echo "guest: $*"
 ip netns exec "$ns" setsid "$@" >"$log" 2>&1 </dev/null &
 guest_pid=$!
 
-if ! in_ns python3 "$here/netcheck.py" wait "$guest" "$ready_timeout"; then
+if ! in_ns_waiting python3 "$here/netcheck.py" wait "$guest" "$ready_timeout"; then
 	fail "the guest never answered at $guest"
 fi
 if ! kill -0 "$guest_pid" 2>/dev/null; then
@@ -147,15 +163,15 @@ fi
 
 run_ping() {
 	if command -v ping >/dev/null; then
-		in_ns ping -c "$ping_count" -W 2 "$guest"
+		in_ns_waiting ping -c "$ping_count" -W 2 "$guest"
 	else
 		echo "(no ping(8): ICMP echo from a raw socket)"
-		in_ns python3 "$here/netcheck.py" ping "$guest" "$ping_count"
+		in_ns_waiting python3 "$here/netcheck.py" ping "$guest" "$ping_count"
 	fi
 }
 
 run_udp() {
-	in_ns python3 "$here/netcheck.py" udp "$guest" "$udp_port" "$udp_count"
+	in_ns_waiting python3 "$here/netcheck.py" udp "$guest" "$udp_port" "$udp_count"
 }
 
 now_ns() {
@@ -183,19 +199,19 @@ http_loop='
 	done'
 
 run_http() {
-	local url="http://$guest:$http_port/" first page start end status pages
-	first=$(mktemp)
-	page=$(mktemp)
+	local url="http://$guest:$http_port/" first="$work/first" page="$work/page"
+	local start end status pages
 	start=$(now_ns)
-	in_ns bash -c "$http_loop" http "$url" "$curl_count" "$first" "$page"
+	in_ns_waiting bash -c "$http_loop" http "$url" "$curl_count" "$first" "$page"
 	status=$?
 	end=$(now_ns)
 	if [ "$status" = 0 ]; then
 		echo "http: $curl_count curl runs in a row, all 200 with the same $(wc -c <"$first")-byte page;" \
 			"$(((end - start) / 1000000)) ms, $(((end - start) / curl_count / 1000)) us each (curl's start included)"
 		start=$(now_ns)
-		pages=$(in_ns curl -sS --max-time 60 -w '%{http_code}\n' -o /dev/null \
-			"${url}[1-$curl_count]" | grep -c '^200$')
+		in_ns_waiting curl -sS --max-time 60 -w '%{http_code}\n' -o /dev/null \
+			"${url}[1-$curl_count]" >"$page"
+		pages=$(grep -c '^200$' "$page")
 		end=$(now_ns)
 		if [ "$pages" = "$curl_count" ]; then
 			echo "http: $curl_count requests over one kept-alive connection, all 200;" \
@@ -205,7 +221,6 @@ run_http() {
 			status=1
 		fi
 	fi
-	rm -f "$first" "$page"
 	return "$status"
 }
 
@@ -235,7 +250,7 @@ fi
 stop_guest
 
 if [ "$failed" != 0 ]; then
-	echo "--- guest output ($log)"
+	echo "--- guest output"
 	cat "$log"
 	exit 1
 fi
