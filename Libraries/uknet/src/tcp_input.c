@@ -104,7 +104,6 @@ static void open_connection(struct sock *listener, uint32_t address, const struc
 	struct sock *s;
 	struct tcp_conn *c;
 	uint32_t iss;
-	uint32_t window = 10u * tcp_our_mss();
 
 	if (waiting_connections(listener) >= listener->tcp.backlog ||
 	    !(s = sock_alloc(SOCK_TCP))) {
@@ -134,9 +133,9 @@ static void open_connection(struct sock *listener, uint32_t address, const struc
 	if (c->mss < TCP_MIN_MSS)
 		c->mss = TCP_MIN_MSS;
 	/* RFC 6928's initial window: min(10 MSS, max(2 MSS, 14600)). */
-	if (window > 14600)
-		window = 14600 > 2u * c->mss ? 14600 : 2u * c->mss;
-	c->cwnd = window;
+	c->cwnd = 10u * c->mss;
+	if (c->cwnd > 14600)
+		c->cwnd = 14600 > 2u * c->mss ? 14600 : 2u * c->mss;
 	c->ssthresh = TCP_WINDOW_MAX;
 	tcp_timing_init(c);
 	c->timing = true;
