@@ -289,6 +289,7 @@ static void fin_arrived(struct sock *s)
 
 	c->rcv_nxt++;
 	c->fin_received = true;
+	c->early_count = 0; /* nothing comes after a FIN: a sender's mistake */
 	switch (c->state) {
 	case TCP_ESTABLISHED:
 		/* The ACK waits to ride on the application's reply or FIN. */

@@ -310,6 +310,23 @@ UK_TESTCASE(uknet_tcp, segments_after_a_gap_wait_for_it)
 	UK_TEST_EXPECT(memcmp(buf, "one two three", 13) == 0);
 }
 
+UK_TESTCASE(uknet_tcp, data_kept_beyond_a_fin_is_forgotten)
+{
+	struct conn c;
+	char buf[16];
+
+	if (!handshake(uk_test, &c))
+		return;
+	/* Found by Fuzz/uknet: a FIN that ends before data kept after a gap. */
+	deliver_tcp(&(struct peer_segment){ PEER_PORT, PORT, c.peer_next + 10, c.guest_next, TCP_ACK,
+					    65535, 0, "late", 4 });
+	peer_sends(&c, TCP_FIN, "123456789", 9);
+	UK_TEST_EXPECT_EQ(state_of(c.sock), TCP_CLOSE_WAIT);
+	UK_TEST_EXPECT_EQ(uknet_socks[c.sock].tcp.early_count, 0);
+	UK_TEST_EXPECT_EQ(uknet_recv(c.sock, buf, sizeof(buf)), 9);
+	UK_TEST_EXPECT_EQ(uknet_recv(c.sock, buf, sizeof(buf)), 0);
+}
+
 UK_TESTCASE(uknet_tcp, the_receive_window_closes_and_reopens)
 {
 	static const uint8_t chunk[MSS];

@@ -1,0 +1,10 @@
+/* The configuration uknet is fuzzed with: its Kconfig defaults. */
+#define CONFIG_LIBUKNET 1
+#define CONFIG_LIBUKNETDEV 1
+#define CONFIG_LIBUKTIME 1
+#define CONFIG_UKNET_SOCKETS 16
+#define CONFIG_UKNET_RX_BUFFER 8192
+#define CONFIG_UKNET_TX_BUFFER 8192
+#define CONFIG_UKNET_ARP_ENTRIES 16
+#define CONFIG_UKNET_ARP_QUEUE 8
+#define CONFIG_UKNET_TCP_TIME_WAIT_MS 1000
