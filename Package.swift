@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "CKVM"),
         .systemLibrary(name: "CLibELF", pkgConfig: "libelf", providers: [.apt(["libelf-dev"])]),
         // The KVM loader: VM, vCPU, guest memory, ELF loading, devices.
-        .target(name: "Loader", dependencies: ["CKVM", "CLibELF", system]),
+        .target(name: "Loader", dependencies: ["CKVM", "CLibELF", "SystemSupport", system]),
         // ncurses (wide-character) for menuconfig's terminal.
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         // menuconfig: a screen model over KconfigKit, drawn on a terminal.

@@ -6,7 +6,10 @@
 /// Validates the image before touching `/dev/kvm`.
 public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) -> GuestExit {
     let memorySize = try GuestLayout.validatedMemorySize(options.memorySize)
-    _ = try GuestLayout.validatedCommandLine(options.commandLine) // the user's part, before any file is opened
+    // The devices come first on the command line, as QEMU microvm puts them.
+    let deviceArguments = VirtioDevices.commandLineArguments(count: options.disks.count + options.taps.count)
+    let commandLine = try GuestLayout.validatedCommandLine(
+        (deviceArguments + (options.commandLine.isEmpty ? [] : [options.commandLine])).joined(separator: " "))
     let file = try ImageFile(path: path)
     let image = try GuestImage.validate(file.bytes, name: path, memorySize: memorySize)
     let pvhEntry = try choosePVHEntry(image, path: path, options: options)
@@ -15,10 +18,6 @@ public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) 
 
     let memory = try GuestMemory(size: memorySize)
     let virtio = try VirtioDevices.make(disks: disks, taps: taps, memory: memory)
-    // The devices come first on the command line, as QEMU microvm puts them.
-    let commandLine = try GuestLayout.validatedCommandLine(
-        (virtio.map(\.commandLineArgument) + (options.commandLine.isEmpty ? [] : [options.commandLine]))
-            .joined(separator: " "))
     try image.load(from: file.bytes, into: memory)
     let vm = try KVM().createVM(memory: memory)
     let vcpu = try vm.createVCPU()

@@ -16,15 +16,10 @@ final class ConsolePort: Device {
     func claims(port: UInt16) -> Bool { port == UNIKIT_PORT_CONSOLE }
 
     func handle(_ access: PortAccess, data: UnsafeMutableRawBufferPointer) throws(LoaderError) -> DeviceResponse {
-        guard access.isWrite, access.size == 4, access.count == 1 else {
-            return .invalidRequest("port \(hex(access.port)) takes outl of a request address, not \(access.mnemonic)")
-        }
-        let address = GuestPhysicalAddress(UInt64(data.loadUnaligned(as: UInt32.self)))
         let request: unikit_console_write
-        do {
-            request = try memory.load(unikit_console_write.self, at: address)
-        } catch {
-            return .invalidRequest("struct unikit_console_write at \(address): \(error)")
+        switch PortRequest.load(unikit_console_write.self, named: "unikit_console_write", access: access, data: data, memory: memory) {
+        case .success(let loaded): request = loaded
+        case .failure(let refusal): return .invalidRequest(refusal.reason)
         }
         let limit = UInt64(UNIKIT_CONSOLE_MAX_WRITE)
         let length = min(request.len, limit)

@@ -20,15 +20,10 @@ final class IdlePort: Device {
     func claims(port: UInt16) -> Bool { port == UNIKIT_PORT_IDLE }
 
     func handle(_ access: PortAccess, data: UnsafeMutableRawBufferPointer) throws(LoaderError) -> DeviceResponse {
-        guard access.isWrite, access.size == 4, access.count == 1 else {
-            return .invalidRequest("port \(hex(access.port)) takes outl of a request address, not \(access.mnemonic)")
-        }
-        let address = GuestPhysicalAddress(UInt64(data.loadUnaligned(as: UInt32.self)))
         let request: unikit_idle
-        do {
-            request = try memory.load(unikit_idle.self, at: address)
-        } catch {
-            return .invalidRequest("struct unikit_idle at \(address): \(error)")
+        switch PortRequest.load(unikit_idle.self, named: "unikit_idle", access: access, data: data, memory: memory) {
+        case .success(let loaded): request = loaded
+        case .failure(let refusal): return .invalidRequest(refusal.reason)
         }
         guard !inputs.isEmpty else {
             var duration = timespec(tv_sec: Int(min(request.timeout_ns / 1_000_000_000, UInt64(Int.max))),

@@ -79,13 +79,8 @@ struct ElfHeaders {
         guard header.e_phoff >= headerSize else {
             throw fail("program header table", "e_phoff \(hex(header.e_phoff)) lies inside the ELF header (\(headerSize) bytes)")
         }
-        let tableSize = UInt64(header.e_phnum) * UInt64(programHeaderSize)
-        let (tableEnd, overflow) = header.e_phoff.addingReportingOverflow(tableSize)
-        guard !overflow, tableEnd <= fileSize else {
-            throw fail("program header table", overflow
-                ? "e_phoff \(hex(header.e_phoff)) + \(header.e_phnum) entries overflows"
-                : "\(hexRange(header.e_phoff, tableEnd)) exceeds the file size (\(hex(fileSize)))")
-        }
+        try checkBounds("program header table", offsetField: "e_phoff", offset: header.e_phoff,
+                        count: header.e_phnum, entrySize: programHeaderSize, fileSize: fileSize, fail)
     }
 
     /// The loader uses no section, but libelf reads the section header table
@@ -102,12 +97,19 @@ struct ElfHeaders {
         guard header.e_shentsize == sectionHeaderSize else {
             throw fail("e_shentsize", "\(header.e_shentsize), expected \(sectionHeaderSize)")
         }
-        let tableSize = UInt64(header.e_shnum) * UInt64(sectionHeaderSize)
-        let (tableEnd, overflow) = header.e_shoff.addingReportingOverflow(tableSize)
+        try checkBounds("section header table", offsetField: "e_shoff", offset: header.e_shoff,
+                        count: header.e_shnum, entrySize: sectionHeaderSize, fileSize: fileSize, fail)
+    }
+
+    /// A table of `count` entries at file offset `offset` lies inside the file.
+    private static func checkBounds(_ table: String, offsetField: String, offset: UInt64, count: UInt16,
+                                    entrySize: Int, fileSize: UInt64,
+                                    _ fail: (String?, String) -> LoaderError) throws(LoaderError) {
+        let (tableEnd, overflow) = offset.addingReportingOverflow(UInt64(count) * UInt64(entrySize))
         guard !overflow, tableEnd <= fileSize else {
-            throw fail("section header table", overflow
-                ? "e_shoff \(hex(header.e_shoff)) + \(header.e_shnum) entries overflows"
-                : "\(hexRange(header.e_shoff, tableEnd)) exceeds the file size (\(hex(fileSize)))")
+            throw fail(table, overflow
+                ? "\(offsetField) \(hex(offset)) + \(count) entries overflows"
+                : "\(hexRange(offset, tableEnd)) exceeds the file size (\(hex(fileSize)))")
         }
     }
 

@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// virtio-blk (virtio 1.x, section 5.2) over a `DiskFile`: read, write,
 /// flush and get-id requests on one queue; read-only files offer
 /// VIRTIO_BLK_F_RO and refuse writes. A request is a 16-byte header
@@ -67,7 +69,7 @@ final class VirtioBlock: VirtioBackend {
         case Self.typeFlush:
             return (disk.readOnly || disk.flush() ? Self.statusOK : Self.statusIOError, 0)
         case Self.typeGetID:
-            let id = Array(Array("unikit:\(Path.lastComponent(disk.path))".utf8).prefix(Self.idLength))
+            let id = Array(Array("unikit:\(Path.lastComponent(of: disk.path))".utf8).prefix(Self.idLength))
             let count = min(UInt64(id.count), readData)
             _ = try request.forEachWritable(count: count) { buffer, done in
                 buffer.copyBytes(from: id[Int(done)..<Int(done) + buffer.count])
@@ -83,11 +85,5 @@ final class VirtioBlock: VirtioBackend {
     private func fits(_ sector: UInt64, _ length: UInt64) -> Bool {
         guard length % DiskFile.sectorSize == 0, sector <= disk.sectors else { return false }
         return length / DiskFile.sectorSize <= disk.sectors - sector
-    }
-}
-
-private enum Path {
-    static func lastComponent(_ path: String) -> Substring {
-        path.split(separator: "/").last ?? Substring(path)
     }
 }

@@ -3,6 +3,19 @@
 /// both (they are also named on the command line). RAM must end below.
 enum VirtioDevices {
     static let firstBase: UInt64 = 0xfeb0_0000
+    /// Named for the guest's benefit; nothing raises it yet.
+    static let irq = 5
+
+    /// Where device `index` sits.
+    static func base(index: Int) -> GuestPhysicalAddress {
+        GuestPhysicalAddress(firstBase + UInt64(index) * VirtioMMIO.windowSize)
+    }
+
+    /// `virtio_mmio.device=<size>@<base>:<irq>` for each of `count` devices:
+    /// the arguments Linux and unikit guests find them by.
+    static func commandLineArguments(count: Int) -> [String] {
+        (0..<count).map { "virtio_mmio.device=\(VirtioMMIO.windowSize)@\(base(index: $0)):\(irq)" }
+    }
 
     /// One virtio-mmio device per disk, then one per tap, in order.
     static func make(disks: [DiskFile], taps: [TapDevice], memory: GuestMemory) throws(LoaderError) -> [VirtioMMIO] {
@@ -14,8 +27,7 @@ enum VirtioDevices {
                               "\(byteSize(memory.size)) reaches the virtio-mmio devices at \(hex(firstBase)); use less with --disk or --net")
         }
         return backends.enumerated().map { index, backend in
-            VirtioMMIO(base: GuestPhysicalAddress(firstBase + UInt64(index) * VirtioMMIO.windowSize),
-                       backend: backend, memory: memory)
+            VirtioMMIO(base: base(index: index), backend: backend, memory: memory)
         }
     }
 

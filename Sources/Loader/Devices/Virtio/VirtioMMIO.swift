@@ -46,14 +46,6 @@ final class VirtioMMIO: Device {
         queues = Array(repeating: QueueSetup(), count: backend.queueCount)
     }
 
-    /// `virtio_mmio.device=<size>@<base>:<irq>`, the argument Linux and
-    /// unikit guests find the device by.
-    var commandLineArgument: String {
-        "virtio_mmio.device=\(Self.windowSize)@\(hex(base.rawValue)):\(VirtioMMIO.irq)"
-    }
-    /// Named for the guest's benefit; nothing raises it yet.
-    static let irq = 5
-
     func claims(mmio address: GuestPhysicalAddress) -> Bool {
         address >= base && address.rawValue - base.rawValue < Self.windowSize
     }
