@@ -66,12 +66,16 @@ void ukplat_idle_until(uint64_t deadline_ns)
 {
 	uint64_t now;
 
-	while ((now = ukplat_monotonic_ns()) < deadline_ns) {
-		if (kvm_boot.host != KVM_HOST_UNIKIT_LOADER) {
+	if (kvm_boot.host != KVM_HOST_UNIKIT_LOADER) {
+		while (ukplat_monotonic_ns() < deadline_ns)
 			x86_64_pause();
-			continue;
-		}
-		idle_request.timeout_ns = deadline_ns - now;
-		outl(UNIKIT_PORT_IDLE, (uint32_t)(uintptr_t)&idle_request);
+		return;
 	}
+	/* One wait: the loader ends it early only for news (a frame arrived,
+	 * a signal), which the caller must see at once. */
+	now = ukplat_monotonic_ns();
+	if (now >= deadline_ns)
+		return;
+	idle_request.timeout_ns = deadline_ns - now;
+	outl(UNIKIT_PORT_IDLE, (uint32_t)(uintptr_t)&idle_request);
 }
