@@ -6,15 +6,20 @@ import Glibc
 /// vCPU's thread blocked, so an idle guest costs the host no CPU. Input for
 /// a device (a frame on a tap) ends the wait early and is delivered to the
 /// guest, as does a signal (the `--timeout` alarm); the guest re-checks its
-/// clock and its queues either way.
+/// clock and its queues either way. A guest with an interrupt pending (which
+/// it takes once it enables interrupts) does not sleep at all: that is how
+/// a guest checks for news with interrupts off and then waits without
+/// missing any.
 final class IdlePort: Device {
     let name = "idle"
     private let memory: GuestMemory
     private let inputs: [VirtioMMIO]
+    private let interrupts: IOAPIC?
 
-    init(memory: GuestMemory, inputs: [VirtioMMIO] = []) {
+    init(memory: GuestMemory, inputs: [VirtioMMIO] = [], interrupts: IOAPIC? = nil) {
         self.memory = memory
         self.inputs = inputs.filter { $0.inputDescriptor != nil }
+        self.interrupts = interrupts
     }
 
     func claims(port: UInt16) -> Bool { port == UNIKIT_PORT_IDLE }
@@ -25,6 +30,7 @@ final class IdlePort: Device {
         case .success(let loaded): request = loaded
         case .failure(let refusal): return .invalidRequest(refusal.reason)
         }
+        if interrupts?.hasPendingInterrupt == true { return .resume }
         guard !inputs.isEmpty else {
             var duration = timespec(tv_sec: Int(min(request.timeout_ns / 1_000_000_000, UInt64(Int.max))),
                                     tv_nsec: Int(request.timeout_ns % 1_000_000_000))
@@ -36,7 +42,7 @@ final class IdlePort: Device {
         var waits = inputs.map { pollfd(fd: $0.inputDescriptor!, events: Int16(POLLIN), revents: 0) }
         guard poll(&waits, nfds_t(waits.count), milliseconds) > 0 else { return .resume } // timeout, EINTR
         for (device, wait) in zip(inputs, waits) where wait.revents != 0 {
-            let response = device.serveInput()
+            let response = try device.serveInput()
             if response != .resume { return response }
         }
         return .resume
