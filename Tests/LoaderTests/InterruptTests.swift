@@ -123,7 +123,7 @@ import Testing
     @Test func theIdlePortDoesNotSleepWithAnInterruptPending() throws {
         let bench = Bench()
         let memory = try GuestMemory(size: 4 << 20)
-        try memory.store(unikit_idle(timeout_ns: 10_000_000_000), at: GuestPhysicalAddress(0x1000))
+        try memory.store(unikit_idle(timeout_ns: 10_000_000_000, interrupt_pending: 0), at: GuestPhysicalAddress(0x1000))
         try bench.route(pin: 5, vector: 0x35)
         try bench.ioapic.setLine(5, high: true)
         let idle = IdlePort(memory: memory, interrupts: bench.ioapic)
@@ -135,6 +135,8 @@ import Testing
             }.get()
         }
         #expect(response == .resume)
+        #expect(try memory.load(unikit_idle.self, at: GuestPhysicalAddress(0x1000)).interrupt_pending == 1,
+                "the guest is told to take it")
         // Asked for 10 s; anything near that means it slept.
         #expect(ContinuousClock.now - started < .seconds(5))
     }
