@@ -10,6 +10,7 @@
 #include <string.h>
 #include <uknet/net.h>
 #include <uknet/socket.h>
+#include <uknetdev/netdev.h>
 #include <uktime/time.h>
 
 static unsigned long number_argument(int argc, char *argv[], const char *name,
@@ -21,6 +22,17 @@ static unsigned long number_argument(int argc, char *argv[], const char *name,
 		if (strncmp(argv[i], name, len) == 0)
 			return strtoul(argv[i] + len, 0, 10);
 	return fallback;
+}
+
+/* What the network device saw, for whoever checks the mode it ran in. */
+static void print_device_counts(void)
+{
+	struct uk_netdev *dev = uk_netdev_get(0);
+
+	if (dev)
+		printf("udpecho: %s: %llu frames in, %llu out, %llu receive interrupts\n", dev->name,
+		       (unsigned long long)dev->stats.rx_frames, (unsigned long long)dev->stats.tx_frames,
+		       (unsigned long long)dev->stats.rx_interrupts);
 }
 
 int main(int argc, char *argv[])
@@ -57,5 +69,6 @@ int main(int argc, char *argv[])
 		uknet_wait(UK_TIME_NEVER);
 	}
 	printf("udpecho: echoed %lu datagrams\n", echoed);
+	print_device_counts();
 	return 0;
 }

@@ -7,7 +7,9 @@
 public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) -> GuestExit {
     let memorySize = try GuestLayout.validatedMemorySize(options.memorySize)
     // The devices come first on the command line, as QEMU microvm puts them.
-    let deviceArguments = VirtioDevices.commandLineArguments(count: options.disks.count + options.taps.count)
+    let deviceCount = options.disks.count + options.taps.count
+    try VirtioDevices.check(count: deviceCount)
+    let deviceArguments = VirtioDevices.commandLineArguments(count: deviceCount)
     let commandLine = try GuestLayout.validatedCommandLine(
         (deviceArguments + (options.commandLine.isEmpty ? [] : [options.commandLine])).joined(separator: " "))
     let file = try ImageFile(path: path)
@@ -17,9 +19,15 @@ public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) 
     let taps = try options.taps.map { (name) throws(LoaderError) in try TapDevice(name: name) }
 
     let memory = try GuestMemory(size: memorySize)
-    let virtio = try VirtioDevices.make(disks: disks, taps: taps, memory: memory)
     try image.load(from: file.bytes, into: memory)
     let vm = try KVM().createVM(memory: memory)
+    // Interrupts only where a device may raise one: the irqchip costs a
+    // polled guest nothing then.
+    let interrupts = deviceCount > 0 ? IOAPIC(bus: vm) : nil
+    if interrupts != nil { try vm.enableSplitIRQChip(pins: IOAPIC.pinCount) }
+    let virtio = try interrupts.map { (ioapic) throws(LoaderError) in
+        try VirtioDevices.make(disks: disks, taps: taps, memory: memory, interrupts: ioapic)
+    } ?? []
     let vcpu = try vm.createVCPU()
     // CPUID first: KVM checks EFER.LME in the special registers against it.
     try vcpu.setCPUID(CPUIDTable.minimal())
@@ -36,16 +44,17 @@ public func bootImage(path: String, options: LoaderOptions) throws(LoaderError) 
 
     let console = ConsoleSink(fd: options.consoleFD)
     let devices: [any Device] = [
-        ConsolePort(memory: memory, sink: console), ExitPort(), IdlePort(memory: memory, inputs: virtio),
-        Serial16550(sink: console),
-    ] + virtio
+        ConsolePort(memory: memory, sink: console), ExitPort(),
+        IdlePort(memory: memory, inputs: virtio, interrupts: interrupts), Serial16550(sink: console),
+    ] + virtio + (interrupts.map { [$0] } ?? [])
     // Armed before the filter goes on: installing a signal handler is not
     // among the run loop's syscalls.
     let deadline = options.timeout.map(RunDeadline.init)
     deadline?.arm()
     defer { deadline?.disarm() }
     if options.confinesProcess {
-        try SyscallFilter.runLoop(vcpuFD: vcpu.fd.rawValue, consoleFD: options.consoleFD,
+        try SyscallFilter.runLoop(vcpuFD: vcpu.fd.rawValue, vmFD: interrupts == nil ? nil : vm.fd.rawValue,
+                                  consoleFD: options.consoleFD,
                                   diskFDs: disks.map(\.fd), tapFDs: taps.map(\.fd)).install()
     }
     options.afterSetup?()

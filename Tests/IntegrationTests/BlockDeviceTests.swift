@@ -6,9 +6,13 @@ import Testing
 /// here over the disk file, so guest and host agree on every byte written
 /// (Examples/blkdemo/pattern.h defines the pattern and the checksum). QEMU
 /// lists its virtio-mmio devices on the kernel command line only without
-/// ACPI, hence `acpi=off`.
+/// ACPI, hence `acpi=off`. The image takes the device's interrupts; a
+/// second build polls instead.
 @Suite struct BlockDeviceTests {
-    static let built = Result { try BuiltExample(example: "blkdemo") }
+    static let built = Result { try BuiltExample(example: "blkdemo").app }
+    static let polled = Result {
+        try AppCopy.built("Examples/blkdemo", defconfig: NetworkStackTests.polled("blkdemo"))
+    }
 
     /// pattern.h's checksum: FNV-1a 64 taken a little-endian 64-bit word at a time.
     static func checksum(_ bytes: Data) -> UInt64 {
@@ -47,9 +51,10 @@ import Testing
     }
 
     /// blkdemo on QEMU microvm with `disk` as its virtio-blk device.
-    func boot(disk: String, drive: String = "", device: String = "", append: String = "") throws -> ProcessOutput {
-        let example = try Self.built.get()
-        let command = QEMU.command(machine: "microvm,acpi=off", image: example.app.image("kvm"), append: append)
+    func boot(disk: String, drive: String = "", device: String = "", append: String = "",
+              polled: Bool = false) throws -> ProcessOutput {
+        let app = try (polled ? Self.polled : Self.built).get()
+        let command = QEMU.command(machine: "microvm,acpi=off", image: app.image("kvm"), append: append)
             + ["-global", "virtio-mmio.force-legacy=false",
                "-drive", "id=d0,file=\(disk),format=raw,if=none\(drive)",
                "-device", "virtio-blk-device,drive=d0\(device)"]
@@ -57,9 +62,9 @@ import Testing
     }
 
     /// blkdemo on unikit's loader with `disk` (FILE or FILE,ro).
-    func run(disk: String) throws -> ProcessOutput {
-        let example = try Self.built.get()
-        return try runProcess([Host.unikit, "run", "--disk", disk], in: example.app.folder, timeout: 120)
+    func run(disk: String, polled: Bool = false) throws -> ProcessOutput {
+        let app = try (polled ? Self.polled : Self.built).get()
+        return try runProcess([Host.unikit, "run", "--disk", disk], in: app.folder, timeout: 120)
     }
 
     /// The checksum on the output line that contains `marker`, then "checksum ".
@@ -78,22 +83,22 @@ import Testing
         #expect(written.dropFirst(262_144).allSatisfy { $0 == 0 }, "blkdemo wrote past its 256 KiB")
     }
 
-    @Test(.enabled(if: Host.qemu != nil, "needs qemu-system-x86_64"))
-    func writesFlushesReadsAndVerifiesOnQEMU() throws {
+    @Test(.enabled(if: Host.qemu != nil, "needs qemu-system-x86_64"), arguments: [false, true])
+    func writesFlushesReadsAndVerifiesOnQEMU(polled: Bool) throws {
         let disk = try Self.disk()
         defer { Self.removeDisk(disk) }
-        let result = try boot(disk: disk)
+        let result = try boot(disk: disk, polled: polled)
         #expect(result.status == QEMU.status(forGuestStatus: 0), "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains("blkdemo: blk0 (virtio-blk): 8192 sectors of 512 bytes, read-write"))
         try expectWritten(result, disk: disk)
     }
 
     /// The loader's disk has an identifier made from the file's name.
-    @Test(.enabled(if: Host.hasKVM, "needs /dev/kvm: boots on unikit's KVM loader"))
-    func writesFlushesReadsAndVerifiesOnUnikitLoader() throws {
+    @Test(.enabled(if: Host.hasKVM, "needs /dev/kvm: boots on unikit's KVM loader"), arguments: [false, true])
+    func writesFlushesReadsAndVerifiesOnUnikitLoader(polled: Bool) throws {
         let disk = try Self.disk()
         defer { Self.removeDisk(disk) }
-        let result = try run(disk: disk)
+        let result = try run(disk: disk, polled: polled)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         #expect(result.stdout.contains(#"blkdemo: blk0 (virtio-blk, id "unikit:disk.img"): 8192 sectors of 512 bytes"#),
                 "\(result.stdout)")
@@ -142,8 +147,8 @@ import Testing
     }
 
     @Test func saysWhenThereIsNoDisk() throws {
-        let example = try Self.built.get()
-        let result = try runProcess([example.app.image("linuxu")], timeout: 60)
+        let app = try Self.built.get()
+        let result = try runProcess([app.image("linuxu")], timeout: 60)
         #expect(result.status == 2)
         #expect(result.stdout.hasPrefix("blkdemo: no block device"))
     }

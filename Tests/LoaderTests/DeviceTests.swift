@@ -71,11 +71,13 @@ import Testing
         let bench = try Bench()
         let idle = IdlePort(memory: bench.memory)
         #expect(try bench.out(idle, port: 0x501, UInt32(0x3f_fffc)) == .invalidRequest(
-            "struct unikit_idle at 0x3ffffc: [0x3ffffc, 0x400004) is outside guest memory (4 MiB)"))
+            "struct unikit_idle at 0x3ffffc: [0x3ffffc, 0x40000c) is outside guest memory (4 MiB)"))
         #expect(try bench.out(idle, port: 0x501, UInt8(1)) == .invalidRequest(
             "port 0x501 takes outl of a request address, not outb"))
-        try bench.memory.store(unikit_idle(timeout_ns: 0), at: GuestPhysicalAddress(0x1000))
+        try bench.memory.store(unikit_idle(timeout_ns: 0, interrupt_pending: 7), at: GuestPhysicalAddress(0x1000))
         #expect(try bench.out(idle, port: 0x501, UInt32(0x1000)) == .resume)
+        #expect(try bench.memory.load(unikit_idle.self, at: GuestPhysicalAddress(0x1000)).interrupt_pending == 0,
+                "no devices, no interrupt")
     }
 
     @Test func exitPortTakesEverySize() throws {

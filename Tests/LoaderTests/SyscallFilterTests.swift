@@ -8,10 +8,13 @@ import Testing
 /// filter killing a real loader is IntegrationTests' RunCommandTests.
 @Suite struct SyscallFilterTests {
     static let vcpuFD: Int32 = 9
-    static let program = SyscallFilter.runLoop(vcpuFD: vcpuFD, consoleFD: 1).compiled()
+    static let vmFD: Int32 = 8
+    static let polled = SyscallFilter.runLoop(vcpuFD: vcpuFD, consoleFD: 1).compiled()
+    static let withInterrupts = SyscallFilter.runLoop(vcpuFD: vcpuFD, vmFD: vmFD, consoleFD: 1, diskFDs: [6]).compiled()
 
     /// Runs `program` on a `struct seccomp_data`; returns the action.
-    static func decide(nr: UInt32, args: [UInt64] = [], arch: UInt32 = ckvm_audit_arch_x86_64) -> UInt32 {
+    static func decide(nr: UInt32, args: [UInt64] = [], arch: UInt32 = ckvm_audit_arch_x86_64,
+                       program: [sock_filter] = polled) -> UInt32 {
         var data = [UInt8](repeating: 0, count: 64)
         func put(_ value: UInt32, at offset: Int) {
             withUnsafeBytes(of: value.littleEndian) { data.replaceSubrange(offset..<offset + 4, with: $0) }
@@ -35,6 +38,8 @@ import Testing
                 let taken = test == BPF_JEQ ? accumulator == instruction.k
                     : test == BPF_JGE ? accumulator >= instruction.k : accumulator & instruction.k != 0
                 pc += Int(taken ? instruction.jt : instruction.jf)
+            case BPF_JMP | BPF_JA:
+                pc += Int(instruction.k)
             case BPF_RET | BPF_K:
                 return instruction.k
             default:
@@ -71,5 +76,20 @@ import Testing
         // The x32 ABI and foreign architectures.
         #expect(Self.decide(nr: ckvm_sys_write | ckvm_x32_syscall_bit, args: [1]) == Self.kill)
         #expect(Self.decide(nr: ckvm_sys_write, args: [1], arch: 0x4000_0003 /* i386 */) == Self.kill)
+    }
+
+    @Test func theVMTakesInterruptMessagesOnly() {
+        let program = Self.withInterrupts
+        let msi = UInt64(ckvm_ioctl_signal_msi)
+        #expect(Self.decide(nr: ckvm_sys_ioctl, args: [UInt64(Self.vmFD), msi], program: program) == Self.allow)
+        // The vCPU's rule still holds beside it; each ioctl only on its own descriptor.
+        #expect(Self.decide(nr: ckvm_sys_ioctl, args: [UInt64(Self.vcpuFD), UInt64(ckvm_ioctl_run)], program: program) == Self.allow)
+        #expect(Self.decide(nr: ckvm_sys_ioctl, args: [UInt64(Self.vmFD), UInt64(ckvm_ioctl_run)], program: program) == Self.kill)
+        #expect(Self.decide(nr: ckvm_sys_ioctl, args: [UInt64(Self.vcpuFD), msi], program: program) == Self.kill)
+        #expect(Self.decide(nr: ckvm_sys_ioctl, args: [UInt64(Self.vmFD) | 1 << 32, msi], program: program) == Self.kill)
+        #expect(Self.decide(nr: ckvm_sys_pread64, args: [6], program: program) == Self.allow)
+        #expect(Self.decide(nr: ckvm_sys_pread64, args: [7], program: program) == Self.kill)
+        // Without devices there is no IOAPIC, and no message to send.
+        #expect(Self.decide(nr: ckvm_sys_ioctl, args: [UInt64(Self.vmFD), msi]) == Self.kill)
     }
 }

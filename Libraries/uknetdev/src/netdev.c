@@ -88,6 +88,7 @@ int uk_netdev_set_wakeup(struct uk_netdev *dev, uk_netdev_wakeup_t fn, void *arg
 
 void uk_netdev_signal_receive(struct uk_netdev *dev)
 {
+	dev->stats.rx_interrupts++;
 	if (dev->wakeup)
 		dev->wakeup(dev, dev->wakeup_arg);
 }

@@ -24,8 +24,10 @@ static void identify_all(void)
 		if (list[i].size < UK_VIRTIO_MMIO_CONFIG)
 			uk_printf("virtio: the window at 0x%llx is too small (%llu bytes)\n",
 				  (unsigned long long)list[i].base, (unsigned long long)list[i].size);
-		else if (uk_virtio_mmio_dev_init(&devices[i], list[i].base) == 0)
+		else if (uk_virtio_mmio_dev_init(&devices[i], list[i].base) == 0) {
+			devices[i].irq = list[i].irq;
 			states[i] = SLOT_FREE;
+		}
 	}
 	identified = 1;
 }

@@ -138,14 +138,18 @@ void *uk_virtqueue_wait_used(struct uk_virtqueue *vq, uint64_t timeout_ns, uint3
 	uint64_t deadline = now + timeout_ns < now ? UINT64_MAX : now + timeout_ns;
 	void *cookie;
 
-	while (!(cookie = uk_virtqueue_get_used(vq, written)))
+	while (!(cookie = uk_virtqueue_get_used(vq, written))) {
 		if (ukplat_monotonic_ns() >= deadline)
 			return 0;
+		/* Interrupt mode: the device's interrupt ends the idle. */
+		if (vq->callback)
+			ukplat_idle_until(deadline);
+	}
 	return cookie;
 }
 
 void uk_virtqueue_set_callback(struct uk_virtqueue *vq, uk_virtqueue_callback_t callback)
 {
 	vq->callback = callback;
-	__atomic_store_n(&vq->avail->flags, 0, __ATOMIC_RELEASE);
+	__atomic_store_n(&vq->avail->flags, callback ? 0 : UK_VIRTQ_AVAIL_F_NO_INTERRUPT, __ATOMIC_RELEASE);
 }

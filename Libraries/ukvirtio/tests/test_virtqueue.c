@@ -217,4 +217,9 @@ UK_TESTCASE(virtqueue, interrupt_hook_acknowledges_and_calls_back)
 	fake.interrupt_status = 0x2; /* a configuration change only */
 	UK_TEST_EXPECT_EQ(uk_virtio_interrupt(&dev), 1);
 	UK_TEST_EXPECT_EQ(callbacks_run, 1);
+	uk_virtqueue_set_callback(&vq, 0);
+	UK_TEST_EXPECT_EQ(vq.avail->flags, UK_VIRTQ_AVAIL_F_NO_INTERRUPT);
+	fake.interrupt_status = 0x1;
+	UK_TEST_EXPECT_EQ(uk_virtio_interrupt(&dev), 1);
+	UK_TEST_EXPECT_EQ(callbacks_run, 1);
 }

@@ -1,8 +1,9 @@
 /*
  * Finding and setting up virtio-blk devices at boot: feature negotiation
  * (read-only, block size, flush, transfer limit), the geometry, the
- * request queue, the identifier; then the device joins ukblkdev. A device
- * that cannot be set up is reported and left out.
+ * request queue, interrupts in interrupt mode, the identifier; then the
+ * device joins ukblkdev. A device that cannot be set up is reported and
+ * left out.
  */
 #include <errno.h>
 #include <ukalloc/alloc.h>
@@ -94,6 +95,12 @@ static int read_id(struct virtio_blk *blk)
 	return 0;
 }
 
+/* Interrupt mode: the interrupt ends the idle of the request's waiter
+ * (uk_virtqueue_wait_used), which finds the chain itself. */
+static void request_done(struct uk_virtqueue *vq __attribute__((unused)))
+{
+}
+
 static int set_up(struct virtio_blk *blk)
 {
 	int err;
@@ -111,6 +118,8 @@ static int set_up(struct virtio_blk *blk)
 	}
 	if ((err = uk_virtio_driver_ok(blk->vdev)) < 0)
 		return err;
+	if (uk_virtio_mmio_route_interrupts(blk->vdev) == 0)
+		uk_virtqueue_set_callback(&blk->queue, request_done);
 	return read_id(blk);
 }
 

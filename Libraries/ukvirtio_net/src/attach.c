@@ -1,8 +1,9 @@
 /*
  * Finding and setting up virtio-net devices at boot: feature negotiation
  * (only the MAC address), both queues, the receive queue filled with
- * buffers; then the device joins uknetdev as eth0, eth1... A device that
- * cannot be set up is reported and left out.
+ * buffers, receive interrupts in interrupt mode; then the device joins
+ * uknetdev as eth0, eth1... A device that cannot be set up is reported and
+ * left out; one whose interrupt line cannot be routed is polled.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -77,6 +78,7 @@ static const struct uk_netdev_ops virtio_net_ops = {
 	.transmit = virtio_net_transmit,
 	.receive = virtio_net_receive,
 	.wait = virtio_net_wait,
+	.set_interrupts = virtio_net_set_interrupts,
 };
 
 /* On failure `net` is not freed: the device may have seen its memory. */
@@ -98,6 +100,9 @@ static int attach(struct uk_virtio_dev *vdev)
 		uk_virtio_fail(vdev);
 		return err;
 	}
+	net->interrupts = uk_virtio_mmio_route_interrupts(vdev) == 0;
+	if (net->interrupts)
+		virtio_net_set_interrupts(&net->netdev, true);
 	attached++;
 	return 0;
 }

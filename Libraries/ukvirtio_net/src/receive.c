@@ -6,8 +6,11 @@
  * queue, unless the device said it needs none. A device that fills buffers
  * on its own (QEMU) ignores it; one that fills them when asked (unikit's
  * loader) delivers the frames it has waiting during the notification.
+ * Interrupt mode: the device interrupts when it filled buffers, and wait()
+ * idles until it does; the notification is not needed.
  */
 #include <errno.h>
+#include <stddef.h>
 #include <string.h>
 #include <ukplat/time.h>
 
@@ -83,6 +86,24 @@ static int frame_waiting(struct virtio_net *net)
 	return __atomic_load_n(&net->rx.used->idx, __ATOMIC_ACQUIRE) != net->rx.next_used;
 }
 
+/* The receive queue's callback: `vq` is the `rx` inside a struct virtio_net. */
+static void frames_arrived(struct uk_virtqueue *vq)
+{
+	struct virtio_net *net = (struct virtio_net *)((char *)vq - offsetof(struct virtio_net, rx));
+
+	uk_netdev_signal_receive(&net->netdev);
+}
+
+int virtio_net_set_interrupts(struct uk_netdev *dev, bool on)
+{
+	struct virtio_net *net = virtio_net_from(dev);
+
+	if (!net->interrupts)
+		return -ENOTSUP;
+	uk_virtqueue_set_callback(&net->rx, on ? frames_arrived : 0);
+	return 0;
+}
+
 void virtio_net_wait(struct uk_netdev *dev, uint64_t deadline_ns)
 {
 	struct virtio_net *net = virtio_net_from(dev);
@@ -90,6 +111,10 @@ void virtio_net_wait(struct uk_netdev *dev, uint64_t deadline_ns)
 
 	if (frame_waiting(net))
 		return;
+	if (net->rx.callback) {
+		ukplat_idle_until(deadline_ns); /* until the receive interrupt */
+		return;
+	}
 	notify_rx(net);
 	if (frame_waiting(net) || now >= deadline_ns)
 		return;

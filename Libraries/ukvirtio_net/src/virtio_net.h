@@ -7,6 +7,7 @@
 #ifndef UKVIRTIO_NET_SRC_VIRTIO_NET_H
 #define UKVIRTIO_NET_SRC_VIRTIO_NET_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <uknetdev/netdev.h>
 #include <ukvirtio/virtqueue.h>
@@ -55,6 +56,7 @@ struct virtio_net {
 	struct virtio_net_tx_buf *tx_bufs; /* one per transmit queue entry */
 	uint16_t *tx_free;                 /* indices of idle transmit buffers */
 	uint16_t tx_free_count;
+	bool interrupts;                   /* the line is routed */
 };
 
 static inline struct virtio_net *virtio_net_from(struct uk_netdev *dev)
@@ -70,6 +72,9 @@ int virtio_net_set_up(struct virtio_net *net);
 int virtio_net_rx_fill(struct virtio_net *net);
 int virtio_net_receive(struct uk_netdev *dev, void *buf, size_t size);
 void virtio_net_wait(struct uk_netdev *dev, uint64_t deadline_ns);
+/* Interrupt mode, when the device's line could be routed: receive
+ * interrupts on (uknetdev's set_interrupts; wait() idles until one). */
+int virtio_net_set_interrupts(struct uk_netdev *dev, bool on);
 
 /* Transmit buffers set up as idle; uknetdev's transmit. */
 void virtio_net_tx_init(struct virtio_net *net);

@@ -52,6 +52,9 @@ __attribute__((noreturn)) static void enter_boot_library(void)
 		ukplat_crash_exit(UKPLAT_EXIT_MEMORY_FAULT);
 	}
 	x86_64_setup(&kvm_boot.heap_start);
+#ifdef CONFIG_UKPLAT_IRQ
+	kvm_apic_map(); /* now: page tables come from memory the heap takes next */
+#endif
 	kvm_console_init();
 	argv[0] = CONFIG_UK_NAME;
 	argc = 1 + ukplat_cmdline_split(cmdline, argv + 1, ARGS_MAX - 1);

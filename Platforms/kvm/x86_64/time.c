@@ -3,13 +3,9 @@
  * tsc_frequency.c finds on first use); the date at boot from the host (or
  * the RTC, read on first use). Images that never ask the time pay nothing:
  * the detection code is not even linked in.
- * Waiting: on unikit's loader the vCPU sleeps in the host (UNIKIT_PORT_IDLE);
- * elsewhere it spins on the TSC, since without interrupts nothing would wake
- * a halted vCPU.
+ * Waiting is idle.c's.
  */
-#include <unikit/loader_abi.h>
 #include <x86_64/cpu.h>
-#include <x86_64/io.h>
 #include <ukplat/time.h>
 
 #include "kvm.h"
@@ -26,7 +22,7 @@ void kvm_time_init(uint64_t host_tsc_hz, uint64_t host_wall_clock_ns)
 	boot_wall_ns = host_wall_clock_ns;
 }
 
-static uint64_t ticks_since_boot(void)
+static void calibrate(void)
 {
 	if (!ns_per_tick_32) {
 		if (!tsc_hz)
@@ -35,7 +31,20 @@ static uint64_t ticks_since_boot(void)
 			tsc_hz = UKPLAT_NSEC_PER_SEC; /* no source at all: assume 1 GHz */
 		ns_per_tick_32 = ((uint64_t)UKPLAT_NSEC_PER_SEC << 32) / tsc_hz;
 	}
+}
+
+static uint64_t ticks_since_boot(void)
+{
+	calibrate();
 	return x86_64_rdtsc() - boot_tsc;
+}
+
+/* Whole seconds and the rest apart: no 128-bit division (no libgcc), and
+ * no overflow below an 8 GHz TSC. */
+uint64_t kvm_tsc_at(uint64_t ns)
+{
+	calibrate();
+	return boot_tsc + ns / UKPLAT_NSEC_PER_SEC * tsc_hz + ns % UKPLAT_NSEC_PER_SEC * tsc_hz / UKPLAT_NSEC_PER_SEC;
 }
 
 uint64_t ukplat_monotonic_ns(void)
@@ -57,21 +66,4 @@ uint64_t ukplat_wall_clock_ns(void)
 			boot_wall_ns = date - ukplat_monotonic_ns();
 	}
 	return boot_wall_ns + ukplat_monotonic_ns();
-}
-
-/* Static, so its address is in the image, below 4 GiB, as outl needs. */
-static struct unikit_idle idle_request;
-
-void ukplat_idle_until(uint64_t deadline_ns)
-{
-	uint64_t now;
-
-	while ((now = ukplat_monotonic_ns()) < deadline_ns) {
-		if (kvm_boot.host != KVM_HOST_UNIKIT_LOADER) {
-			x86_64_pause();
-			continue;
-		}
-		idle_request.timeout_ns = deadline_ns - now;
-		outl(UNIKIT_PORT_IDLE, (uint32_t)(uintptr_t)&idle_request);
-	}
 }

@@ -57,6 +57,26 @@ static inline int ckvm_set_user_memory_region(int vm, const struct kvm_userspace
 static inline int ckvm_create_vcpu(int vm, unsigned long id) {
     return ckvm_result(ioctl(vm, KVM_CREATE_VCPU, id));
 }
+/* The split irqchip (KVM_CAP_SPLIT_IRQCHIP): local APICs in the kernel, the
+ * IOAPIC in user space, `pins` routes reserved for it. Before any vCPU. */
+static inline int ckvm_enable_split_irqchip(int vm, uint64_t pins) {
+    struct kvm_enable_cap cap;
+    memset(&cap, 0, sizeof cap);
+    cap.cap = KVM_CAP_SPLIT_IRQCHIP;
+    cap.args[0] = pins;
+    return ckvm_result(ioctl(vm, KVM_ENABLE_CAP, &cap));
+}
+/* Sends a message-signalled interrupt (an APIC bus message: `address` in
+ * 0xfeexxxxx, `data` the vector and delivery mode) to the local APICs.
+ * 1 when delivered, 0 when the guest blocked it, or -errno. */
+static inline int ckvm_signal_msi(int vm, uint64_t address, uint32_t data) {
+    struct kvm_msi msi;
+    memset(&msi, 0, sizeof msi);
+    msi.address_lo = (uint32_t)address;
+    msi.address_hi = (uint32_t)(address >> 32);
+    msi.data = data;
+    return ckvm_result(ioctl(vm, KVM_SIGNAL_MSI, &msi));
+}
 
 /* vCPU */
 static inline int ckvm_run(int vcpu) {

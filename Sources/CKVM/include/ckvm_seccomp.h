@@ -28,6 +28,8 @@ static const unsigned int ckvm_seccomp_data_args = offsetof(struct seccomp_data,
 static const unsigned long ckvm_ioctl_run = KVM_RUN;
 static const unsigned long ckvm_ioctl_get_regs = KVM_GET_REGS;
 static const unsigned long ckvm_ioctl_get_sregs = KVM_GET_SREGS;
+/* And on its VM: interrupts from the IOAPIC. */
+static const unsigned long ckvm_ioctl_signal_msi = KVM_SIGNAL_MSI;
 
 /* Syscalls by name. */
 static const unsigned int ckvm_sys_read = SYS_read;

@@ -22,12 +22,14 @@ struct SyscallFilter {
     var rules: [Rule]
 
     /// The run loop's set: `KVM_RUN` and the register reads of fault
-    /// messages on `vcpuFD` only; writes to the console and stderr; reads,
+    /// messages on `vcpuFD` only; `KVM_SIGNAL_MSI` on `vmFD` (the IOAPIC's
+    /// interrupts), when there is one; writes to the console and stderr; reads,
     /// writes and flushes of the virtio-blk disks' files; frames read from
     /// and written to the taps, and waiting for them; sleeping
     /// (the idle port) and clocks; the deadline's alarm; memory the Swift
     /// runtime allocates (never executable) and its hashing seed; and exiting.
-    static func runLoop(vcpuFD: Int32, consoleFD: Int32, diskFDs: [Int32] = [], tapFDs: [Int32] = []) -> SyscallFilter {
+    static func runLoop(vcpuFD: Int32, vmFD: Int32? = nil, consoleFD: Int32,
+                        diskFDs: [Int32] = [], tapFDs: [Int32] = []) -> SyscallFilter {
         let requests = [ckvm_ioctl_run, ckvm_ioctl_get_regs, ckvm_ioctl_get_sregs].map { UInt64($0) }
         let disks: [Rule] = diskFDs.isEmpty ? [] : [ckvm_sys_pread64, ckvm_sys_pwrite64, ckvm_sys_fdatasync].map {
             Rule(syscall: $0, conditions: [.oneOf(argument: 0, diskFDs.map { UInt64($0) })])
@@ -36,7 +38,11 @@ struct SyscallFilter {
             Rule(syscall: ckvm_sys_read, conditions: [.oneOf(argument: 0, tapFDs.map { UInt64($0) })]),
             Rule(syscall: ckvm_sys_poll),
         ]
-        return SyscallFilter(rules: disks + taps + [
+        let interrupts: [Rule] = vmFD.map {
+            [Rule(syscall: ckvm_sys_ioctl, conditions: [.oneOf(argument: 0, [UInt64($0)]),
+                                                        .oneOf(argument: 1, [UInt64(ckvm_ioctl_signal_msi)])])]
+        } ?? []
+        return SyscallFilter(rules: disks + taps + interrupts + [
             Rule(syscall: ckvm_sys_ioctl, conditions: [.oneOf(argument: 0, [UInt64(vcpuFD)]),
                                                        .oneOf(argument: 1, requests)]),
             Rule(syscall: ckvm_sys_write, conditions: [.oneOf(argument: 0, [UInt64(consoleFD), 2] + tapFDs.map { UInt64($0) })]),
@@ -63,8 +69,9 @@ struct SyscallFilter {
     }
 
     /// The BPF program: refuse other architectures and x32 numbers, then
-    /// one block per rule, each skipped when the number differs, its
-    /// conditions killing on a mismatch, and ALLOW at its end; KILL last.
+    /// one block per rule, skipped when the number differs or a condition
+    /// does not hold (so several rules may name one syscall), ALLOW at its
+    /// end; KILL last.
     func compiled() -> [sock_filter] {
         var program: [sock_filter] = [
             load(ckvm_seccomp_data_arch),
@@ -75,8 +82,10 @@ struct SyscallFilter {
             kill,
         ]
         for rule in rules {
-            var block: [sock_filter] = rule.conditions.flatMap(check)
-            block.append(returning(ckvm_seccomp_ret_allow))
+            var block = [returning(ckvm_seccomp_ret_allow)]
+            for condition in rule.conditions.reversed() {
+                block = check(condition, failureSkips: block.count) + block
+            }
             program.append(load(ckvm_seccomp_data_nr))
             program.append(jump(BPF_JEQ, rule.syscall, true: 0, false: UInt8(block.count)))
             program += block
@@ -85,22 +94,32 @@ struct SyscallFilter {
         return program
     }
 
-    /// Instructions that fall through when the condition holds and kill otherwise.
-    private func check(_ condition: Condition) -> [sock_filter] {
+    /// Instructions that fall through when the condition holds and
+    /// otherwise jump past their end and `skipped` more instructions.
+    private func check(_ condition: Condition, failureSkips skipped: Int) -> [sock_filter] {
         switch condition {
         case .oneOf(let argument, let values):
             // High half zero, then the low half one of the values.
-            var code = [load(argumentHigh(argument)), jump(BPF_JEQ, 0, true: 1, false: 0), kill,
+            let length = 3 + values.count + 1
+            var code = [load(argumentHigh(argument)), jump(BPF_JEQ, 0, true: 0, false: offset(length + skipped - 2)),
                         load(argumentLow(argument))]
             for (index, value) in values.enumerated() {
                 let remaining = values.count - index - 1
-                code.append(jump(BPF_JEQ, UInt32(truncatingIfNeeded: value), true: UInt8(remaining + 1), false: 0))
+                code.append(jump(BPF_JEQ, UInt32(truncatingIfNeeded: value), true: offset(remaining + 1), false: 0))
             }
-            code.append(kill)
+            code.append(sock_filter(code: UInt16(BPF_JMP | BPF_JA), jt: 0, jf: 0, k: UInt32(skipped)))
             return code
         case .lacksBits(let argument, let mask):
-            return [load(argumentLow(argument)), jump(BPF_JSET, mask, true: 0, false: 1), kill]
+            return [load(argumentLow(argument)), jump(BPF_JSET, mask, true: offset(skipped), false: 0)]
         }
+    }
+
+    /// A conditional jump's distance, which BPF keeps in 8 bits.
+    private func offset(_ distance: Int) -> UInt8 {
+        guard let short = UInt8(exactly: distance) else {
+            preconditionFailure("a seccomp rule of \(distance) instructions is too long for a conditional jump")
+        }
+        return short
     }
 
     private func argumentLow(_ index: Int) -> UInt32 { ckvm_seccomp_data_args + UInt32(index * 8) }

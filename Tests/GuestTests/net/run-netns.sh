@@ -19,7 +19,8 @@
 #            -device virtio-net-device,netdev=n0 -kernel IMAGE -append "net.ip=10.0.0.2/24"
 # The checks start once the guest answers an ICMP echo. Afterwards the guest
 # is stopped (SIGTERM, then SIGKILL), unless --expect-exit says it ends by
-# itself (count=N), in which case its exit status must be 0.
+# itself (count=N), in which case its exit status must be 0 (or the one
+# given: QEMU's isa-debug-exit turns the guest's 0 into 1).
 #
 # Options:
 #   --ns NAME            namespace (default uknet-test-PID)
@@ -30,7 +31,7 @@
 #   --http-port N        (default 80)    --curl-count N   requests (default 1000)
 #   --ping-count N       (default 3)
 #   --ready-timeout S    how long the guest may take to answer (default 30)
-#   --expect-exit        wait for the guest to exit by itself, with status 0
+#   --expect-exit[=N]    wait for the guest to exit by itself, with status N (0)
 #   --log FILE           keep the guest's output there (default: a temporary
 #                        file, printed when a check fails)
 #
@@ -50,6 +51,7 @@ curl_count=1000
 ping_count=3
 ready_timeout=30
 expect_exit=0
+expected_status=0
 log=""
 
 usage() {
@@ -70,6 +72,7 @@ while [ $# -gt 0 ]; do
 	--ping-count) ping_count=$2; shift 2 ;;
 	--ready-timeout) ready_timeout=$2; shift 2 ;;
 	--expect-exit) expect_exit=1; shift ;;
+	--expect-exit=*) expect_exit=1; expected_status=${1#*=}; shift ;;
 	--log) log=$2; shift 2 ;;
 	-h|--help) usage ;;
 	--) usage ;;
@@ -244,7 +247,7 @@ if [ "$expect_exit" = 1 ] && [ -n "$guest_pid" ]; then
 		wait "$guest_pid"
 		status=$?
 		guest_pid=""
-		[ "$status" = 0 ] || fail "the guest exited with status $status"
+		[ "$status" = "$expected_status" ] || fail "the guest exited with status $status"
 	fi
 fi
 stop_guest

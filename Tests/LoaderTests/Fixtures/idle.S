@@ -14,5 +14,6 @@ _start:
     .balign 8
 request:
     .quad 50000000              /* struct unikit_idle: timeout_ns */
+    .quad 0                     /* interrupt_pending, written by the loader */
 
     unikit_notes _start

@@ -12,16 +12,17 @@ final class VirtioDriver {
     var disk: URL!
     var nextAvailable: [UInt16] = [0, 0]
 
-    init(backend: (GuestMemory) throws -> any VirtioBackend) throws {
+    init(line: IOAPIC.Line? = nil, backend: (GuestMemory) throws -> any VirtioBackend) throws {
         memory = try GuestMemory(size: 4 << 20)
-        device = VirtioMMIO(base: GuestPhysicalAddress(Self.base), backend: try backend(memory), memory: memory)
+        device = VirtioMMIO(base: GuestPhysicalAddress(Self.base), backend: try backend(memory), memory: memory,
+                            line: line)
     }
 
-    convenience init(diskReadOnly: Bool) throws {
+    convenience init(diskReadOnly: Bool, line: IOAPIC.Line? = nil) throws {
         let disk = FileManager.default.temporaryDirectory.appendingPathComponent("disk-\(UUID().uuidString).img")
         try Data(repeating: 0xee, count: 64 << 10).write(to: disk)
         let file = try DiskFile(path: disk.path, readOnly: diskReadOnly)
-        try self.init { VirtioBlock(disk: file, memory: $0) }
+        try self.init(line: line) { VirtioBlock(disk: file, memory: $0) }
         self.disk = disk
     }
 
@@ -102,6 +103,11 @@ final class VirtioDriver {
         if dataLength > 0 { try descriptor(1, address: 0x21000, length: dataLength, writable: dataWritable, next: 2) }
         try descriptor(2, address: 0x22000, length: 1, writable: true, next: nil)
         return try submit(head: 0)
+    }
+
+    /// Sets queue `queue`'s driver area flags (1: VIRTQ_AVAIL_F_NO_INTERRUPT).
+    func setAvailableFlags(_ flags: UInt16, queue: Int = 0) throws {
+        try memory.store(flags, at: GuestPhysicalAddress(Self.ring(queue) + 0x80))
     }
 
     var status: UInt8 { (try? memory.load(UInt8.self, at: GuestPhysicalAddress(0x22000))) ?? 0xff }

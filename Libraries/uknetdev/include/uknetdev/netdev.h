@@ -64,12 +64,13 @@ struct uk_netdev_ops {
 	int (*set_interrupts)(struct uk_netdev *dev, bool on);
 };
 
-/* Counted by the uk_netdev_* wrappers below, not by drivers. */
+/* Counted by the uk_netdev_* functions below, not by drivers. */
 struct uk_netdev_stats {
 	uint64_t rx_frames, rx_bytes;
 	uint64_t tx_frames, tx_bytes;
 	uint64_t tx_errors; /* transmit failures, -EAGAIN included */
 	uint64_t rx_errors; /* receive failures (the driver's negative returns) */
+	uint64_t rx_interrupts; /* uk_netdev_signal_receive calls: interrupt mode at work */
 };
 
 struct uk_netdev {

@@ -34,6 +34,7 @@ struct uk_virtio_dev {
 	uint32_t device_id;          /* UK_VIRTIO_ID_* */
 	uint64_t features;           /* negotiated */
 	struct uk_virtqueue *queues; /* set up so far, for the interrupt hook */
+	uint32_t irq;                /* interrupt line (ukplat/irq.h), from the platform's list */
 };
 
 /* Reads the identification registers: the magic value, version 2 (the
@@ -72,11 +73,11 @@ uint32_t uk_virtio_config_read32(struct uk_virtio_dev *dev, uint32_t offset);
  * belong together; -EIO if the configuration never holds still. */
 int uk_virtio_config_read64(struct uk_virtio_dev *dev, uint32_t offset, uint64_t *value);
 
-/* The interrupt hook. Queues are polled for now (no guest sets up
- * interrupts yet); a platform that routes the device's interrupt line calls
- * this from its handler. It acknowledges the interrupt and runs the
- * callbacks of the queues that have one (uk_virtqueue_set_callback).
- * Returns whether the device had anything to report. */
+/* The interrupt hook, which the handler of the device's interrupt line
+ * calls (uk_virtio_mmio_route_interrupts). It acknowledges the interrupt
+ * and runs the callbacks of the queues that have one
+ * (uk_virtqueue_set_callback). Returns whether the device had anything to
+ * report (a shared line calls every device's hook). */
 int uk_virtio_interrupt(struct uk_virtio_dev *dev);
 
 /* The guest-physical address of `p`, as descriptors and queue registers

@@ -7,9 +7,9 @@
  *	uk_virtqueue_kick(vq);                      // publish, notify
  *	done = uk_virtqueue_wait_used(vq, timeout_ns, &written);
  *
- * Polling is the mode that works today: a queue asks the device for no
- * interrupts until uk_virtqueue_set_callback() gives it a callback for
- * uk_virtio_interrupt() to run. A queue is used by one thread at a time.
+ * A queue asks the device for no interrupts (it is polled) until
+ * uk_virtqueue_set_callback() gives it a callback for uk_virtio_interrupt()
+ * to run. A queue is used by one thread at a time.
  */
 #ifndef UKVIRTIO_VIRTQUEUE_H
 #define UKVIRTIO_VIRTQUEUE_H
@@ -80,11 +80,13 @@ void uk_virtqueue_kick(struct uk_virtqueue *vq);
 void *uk_virtqueue_get_used(struct uk_virtqueue *vq, uint32_t *written);
 
 /* uk_virtqueue_get_used() polled until it has a chain or `timeout_ns`
- * passed (then NULL). */
+ * passed (then NULL); in interrupt mode (a callback set) the CPU idles
+ * between polls until the device interrupts. */
 void *uk_virtqueue_wait_used(struct uk_virtqueue *vq, uint64_t timeout_ns, uint32_t *written);
 
 /* Interrupt mode: asks the device for interrupts on this queue; the
- * platform's handler calls uk_virtio_interrupt(), which calls `callback`. */
+ * platform's handler calls uk_virtio_interrupt(), which calls `callback`
+ * (from the idle, ukplat/irq.h). NULL returns the queue to polling. */
 void uk_virtqueue_set_callback(struct uk_virtqueue *vq, uk_virtqueue_callback_t callback);
 
 static inline unsigned int uk_virtqueue_free_descriptors(const struct uk_virtqueue *vq)

@@ -35,7 +35,7 @@ struct descriptor_pointer {
 
 static uint8_t exception_stack[EXCEPTION_STACK_SIZE] __attribute__((aligned(16)));
 static struct tss tss;
-static struct idt_gate idt[X86_64_TRAP_VECTORS];
+static struct idt_gate idt[X86_64_IDT_VECTORS];
 
 /* null; 64-bit code; data; the TSS (two slots). Filled at init. */
 static uint64_t gdt[5] = {
@@ -71,6 +71,14 @@ static void set_gates(void)
 		for (int vector = 0; vector < X86_64_TRAP_VECTORS; vector++)
 			idt[vector].high = stub >> 32;
 	}
+}
+
+void x86_64_set_gate(unsigned int vector, uintptr_t handler, unsigned int ist, uintptr_t stack)
+{
+	tss.ist[ist - 1] = stack;
+	idt[vector].high = (uint64_t)handler >> 32;
+	idt[vector].low = (handler & 0xffff) | SELECTOR_CODE << 16 | (uint64_t)ist << 32 |
+			  (uint64_t)GATE_INTERRUPT << 40 | ((uint64_t)handler >> 16 & 0xffff) << 48;
 }
 
 void x86_64_traps_prepare(void)

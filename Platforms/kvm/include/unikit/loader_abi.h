@@ -16,7 +16,7 @@
 #include <stdint.h>
 #endif
 
-#define UNIKIT_ABI_VERSION 3
+#define UNIKIT_ABI_VERSION 4
 
 /*
  * ELF notes, in a PT_NOTE segment, owner name "unikit".
@@ -84,15 +84,18 @@ struct unikit_console_write {
 /*
  * outl: guest-physical address (< 4 GiB) of a struct unikit_idle (v3). The
  * loader blocks the vCPU for up to timeout_ns, so an idle guest costs the
- * host nothing (there is no timer interrupt to wake a halted vCPU). It may
- * return earlier (a signal, a device with news): the guest re-checks its
- * clock.
+ * host nothing (the loader polls its devices' host files meanwhile, which a
+ * vCPU halted in the kernel would stop). It may return earlier (a signal, a
+ * device with news): the guest re-checks its clock. It does not sleep at
+ * all while an interrupt from one of its devices waits for the guest (v4),
+ * and says so in interrupt_pending: the guest takes it with `sti; hlt`.
  */
 #define UNIKIT_PORT_IDLE 0x0501
 
 #ifndef __ASSEMBLER__
 struct unikit_idle {
     uint64_t timeout_ns;
+    uint64_t interrupt_pending; /* written by the loader (v4): 1 or 0 */
 };
 #endif
 

@@ -1,9 +1,11 @@
 /// The virtio-mmio transport, version 2 (virtio 1.x, section 4.2.2): one
 /// device's registers at `base`, in front of a `VirtioBackend`. Registers
 /// are 32 bits wide; the configuration space from offset 0x100 takes any
-/// access size. No interrupts yet: drivers poll the used ring, and a queue
-/// is served during the guest's write to QueueNotify, so it is complete by
-/// the time that write returns.
+/// access size. A queue is served during the guest's write to QueueNotify
+/// (or, for host input, while the guest idles), so it is complete by the
+/// time that write returns: a driver may poll the used ring. One that asks
+/// for interrupts (no VIRTQ_AVAIL_F_NO_INTERRUPT) gets its `line` raised
+/// when buffers were used, until it acknowledges them all.
 final class VirtioMMIO: Device {
     static let magic: UInt32 = 0x7472_6976 // "virt"
     static let version: UInt32 = 2
@@ -35,14 +37,16 @@ final class VirtioMMIO: Device {
     private var queueSelect: UInt32 = 0
     private var queues: [QueueSetup]
     private var interruptStatus: UInt32 = 0
+    private let line: IOAPIC.Line?
 
     var name: String { backend.name }
     private var offeredFeatures: UInt64 { backend.features | Self.featureVersion1 }
 
-    init(base: GuestPhysicalAddress, backend: any VirtioBackend, memory: GuestMemory) {
+    init(base: GuestPhysicalAddress, backend: any VirtioBackend, memory: GuestMemory, line: IOAPIC.Line? = nil) {
         self.base = base
         self.backend = backend
         self.memory = memory
+        self.line = line
         queues = Array(repeating: QueueSetup(), count: backend.queueCount)
     }
 
@@ -98,9 +102,11 @@ final class VirtioMMIO: Device {
         case 0x030: queueSelect = value
         case 0x038 where hasQueue: queues[selected].size = UInt16(truncatingIfNeeded: value)
         case 0x044 where hasQueue: return setQueueReady(selected, value != 0)
-        case 0x050: return notify(Int(value))
-        case 0x064: interruptStatus &= ~value
-        case 0x070: setStatus(value)
+        case 0x050: return try notify(Int(value))
+        case 0x064:
+            interruptStatus &= ~value
+            if interruptStatus == 0 { try line?.set(high: false) }
+        case 0x070: try setStatus(value)
         case 0x080 where hasQueue: queues[selected].descriptors.setLow(value)
         case 0x084 where hasQueue: queues[selected].descriptors.setHigh(value)
         case 0x090 where hasQueue: queues[selected].available.setLow(value)
@@ -115,8 +121,8 @@ final class VirtioMMIO: Device {
     /// Status 0 resets; FEATURES_OK stays clear when the driver accepted
     /// features the device never offered or not VIRTIO_F_VERSION_1, which
     /// the driver sees when it reads the status back.
-    private func setStatus(_ value: UInt32) {
-        guard value != 0 else { return reset() }
+    private func setStatus(_ value: UInt32) throws(LoaderError) {
+        guard value != 0 else { return try reset() }
         var accepted = value
         if value & Self.statusFeaturesOK != 0,
            driverFeatures & ~offeredFeatures != 0 || driverFeatures & Self.featureVersion1 == 0 {
@@ -125,7 +131,8 @@ final class VirtioMMIO: Device {
         status = accepted
     }
 
-    private func reset() {
+    private func reset() throws(LoaderError) {
+        try line?.set(high: false)
         status = 0
         driverFeatures = 0
         deviceFeatureSelect = 0
@@ -159,23 +166,28 @@ final class VirtioMMIO: Device {
 
     /// Delivers host input (the descriptor is readable) on the backend's
     /// input queue, if the driver has set that queue up yet.
-    func serveInput() -> DeviceResponse {
+    func serveInput() throws(LoaderError) -> DeviceResponse {
         guard queues.indices.contains(backend.inputQueue), queues[backend.inputQueue].ring != nil else { return .resume }
-        return notify(backend.inputQueue)
+        return try notify(backend.inputQueue)
     }
 
-    private func notify(_ index: Int) -> DeviceResponse {
+    private func notify(_ index: Int) throws(LoaderError) -> DeviceResponse {
         guard queues.indices.contains(index), var ring = queues[index].ring else {
             return .invalidRequest("notify of queue \(index), which is not ready")
         }
         defer { queues[index].ring = ring }
+        let usedBefore = ring.nextUsed
+        let wantsInterrupt: Bool
         do {
             try backend.serve(queue: &ring, index: index)
+            wantsInterrupt = try ring.driverWantsInterrupts()
         } catch {
             status |= Self.statusNeedsReset
             return .invalidRequest("queue \(index): \(error)")
         }
-        interruptStatus |= 1 // used buffer notification, for a driver that polls it
+        guard ring.nextUsed != usedBefore else { return .resume }
+        interruptStatus |= 1 // used buffer notification
+        if wantsInterrupt { try line?.set(high: true) }
         return .resume
     }
 

@@ -25,6 +25,8 @@ struct Virtqueue {
     static let flagNext: UInt16 = 1
     static let flagWrite: UInt16 = 2
     static let flagIndirect: UInt16 = 4
+    /// Driver area flag: the driver polls and wants no interrupts.
+    static let availableNoInterrupt: UInt16 = 1
 
     /// Descriptors (a power of two, at most the device's maximum).
     let size: UInt16
@@ -124,6 +126,14 @@ struct Virtqueue {
         ckvm_release_fence()
         nextUsed &+= 1
         try store(nextUsed, at: used.rawValue + 2)
+    }
+
+    /// Whether the driver asks for interrupts (its driver area's flags lack
+    /// VIRTQ_AVAIL_F_NO_INTERRUPT). Read afresh each time: the driver may
+    /// switch between polling and interrupts whenever it likes.
+    func driverWantsInterrupts() throws(VirtqueueError) -> Bool {
+        let flags: UInt16 = try load(available.rawValue)
+        return flags & Self.availableNoInterrupt == 0
     }
 
     private func load<T: BitwiseCopyable>(_ address: UInt64) throws(VirtqueueError) -> T {
