@@ -86,9 +86,14 @@ int uk_virtqueue_add(struct uk_virtqueue *vq, const struct uk_virtqueue_buf *buf
 	return 0;
 }
 
-void uk_virtqueue_kick(struct uk_virtqueue *vq)
+void uk_virtqueue_publish(struct uk_virtqueue *vq)
 {
 	__atomic_store_n(&vq->avail->idx, vq->next_avail, __ATOMIC_RELEASE);
+}
+
+void uk_virtqueue_kick(struct uk_virtqueue *vq)
+{
+	uk_virtqueue_publish(vq);
 	virtio_write(vq->dev, UK_VIRTIO_MMIO_QUEUE_NOTIFY, vq->index);
 }
 

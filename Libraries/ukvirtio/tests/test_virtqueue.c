@@ -1,5 +1,6 @@
-/* Split virtqueues: layout, set-up, descriptor chains, used entries, index
- * wrap-around and the interrupt hook, against the in-memory device model. */
+/* Split virtqueues: layout, set-up, descriptor chains, publishing, used
+ * entries, index wrap-around and the interrupt hook, against the in-memory
+ * device model. */
 #include <errno.h>
 #include <uktest/test.h>
 #include <ukvirtio/virtqueue.h>
@@ -89,6 +90,24 @@ UK_TESTCASE(virtqueue, add_builds_a_chain)
 	UK_TEST_EXPECT_EQ(vq.avail->idx, 1);
 	UK_TEST_EXPECT_EQ(fake.notifications, 1);
 	UK_TEST_EXPECT_EQ(fake.last_notified, 0);
+	UK_TEST_EXPECT_EQ(fake_device_take(&fake, 0), head);
+}
+
+UK_TESTCASE(virtqueue, publish_shows_chains_without_a_notification)
+{
+	struct fake_device fake;
+	struct uk_virtio_dev dev;
+	struct uk_virtqueue vq;
+	char data[64];
+	const struct uk_virtqueue_buf buf = { data, sizeof(data) };
+	uint16_t head;
+
+	UK_TEST_ASSERT(live_queue(&fake, &dev, &vq) == 0);
+	head = vq.free_head;
+	UK_TEST_ASSERT(uk_virtqueue_add(&vq, &buf, 0, 1, data) == 0);
+	uk_virtqueue_publish(&vq);
+	UK_TEST_EXPECT_EQ(vq.avail->idx, 1);
+	UK_TEST_EXPECT_EQ(fake.notifications, 0);
 	UK_TEST_EXPECT_EQ(fake_device_take(&fake, 0), head);
 }
 

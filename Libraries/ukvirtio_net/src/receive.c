@@ -1,16 +1,19 @@
 /*
  * Receiving: the receive queue is kept full of frame-sized buffers; a frame
- * the device wrote is copied out and its buffer goes straight back.
+ * the device wrote is copied out and its buffer goes straight back, made
+ * visible to the device without a notification.
  *
- * Polling: an empty used ring is answered by a notification of the receive
- * queue, unless the device said it needs none. A device that fills buffers
- * on its own (QEMU) ignores it; one that fills them when asked (unikit's
- * loader) delivers the frames it has waiting during the notification.
+ * Only wait() notifies the receive queue, before it would idle, unless the
+ * device said it needs no notifications: a device that fills buffers on
+ * its own (QEMU) takes it as news of buffers it may have run out of; one
+ * that fills them when asked (unikit's loader) delivers the frames it has
+ * waiting during the notification. Each notification is a VM exit (~10 µs
+ * here), so receive() makes none: a caller that finds no frame waits, and
+ * that one exit both returns the buffers and fetches what arrived.
  * Interrupt mode: the device interrupts when it filled buffers, and wait()
- * idles until it does. wait() still notifies first: a frame the loader
- * holds comes in during that one exit, where idling for it would take the
- * idle exit, the interrupt and its handler's register accesses (~200
- * emulated instructions more on this PVM).
+ * idles until it does; it still notifies first, so a frame the loader
+ * holds comes in during that one exit rather than through the idle exit,
+ * the interrupt and its handler's register accesses.
  */
 #include <errno.h>
 #include <stddef.h>
@@ -48,17 +51,6 @@ static void notify_rx(struct virtio_net *net)
 		uk_virtqueue_kick(&net->rx);
 }
 
-/* The next buffer the device filled, asking it once if there is none. */
-static struct virtio_net_rx_buf *next_filled(struct virtio_net *net, uint32_t *written)
-{
-	struct virtio_net_rx_buf *buf = uk_virtqueue_get_used(&net->rx, written);
-
-	if (buf)
-		return buf;
-	notify_rx(net);
-	return uk_virtqueue_get_used(&net->rx, written);
-}
-
 /* A frame too short to hold an Ethernet header, or too long for the
  * caller, is dropped: -EMSGSIZE, which uknetdev counts; the caller polls
  * on. The buffer goes back either way: the chain just freed has room. */
@@ -69,7 +61,7 @@ int virtio_net_receive(struct uk_netdev *dev, void *out, size_t size)
 	uint32_t written, len;
 	int result;
 
-	buf = next_filled(net, &written);
+	buf = uk_virtqueue_get_used(&net->rx, &written);
 	if (!buf)
 		return 0;
 	len = written < sizeof(buf->hdr) ? 0 : written - (uint32_t)sizeof(buf->hdr);
@@ -80,7 +72,7 @@ int virtio_net_receive(struct uk_netdev *dev, void *out, size_t size)
 		result = (int)len;
 	}
 	post(net, buf);
-	uk_virtqueue_kick(&net->rx);
+	uk_virtqueue_publish(&net->rx);
 	return result;
 }
 

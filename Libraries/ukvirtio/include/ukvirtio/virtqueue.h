@@ -74,6 +74,10 @@ int uk_virtqueue_add(struct uk_virtqueue *vq, const struct uk_virtqueue_buf *buf
 /* Makes the chains added so far visible to the device and notifies it. */
 void uk_virtqueue_kick(struct uk_virtqueue *vq);
 
+/* Makes them visible without a notification (a VM exit): for a driver
+ * that will notify later anyway, or a device that looks by itself. */
+void uk_virtqueue_publish(struct uk_virtqueue *vq);
+
 /* The cookie of the next chain the device is done with, and in *written
  * (if `written` is not NULL) the bytes it wrote into the chain; NULL when
  * there is none yet. The chain's descriptors are free again. */
