@@ -4,24 +4,60 @@
 #include "checksum.h"
 #include "wire.h"
 
+/* The 0-7 bytes at the end as one word, zero-padded as the RFC pads:
+ * loads of 4, 2 and 1 bytes, not a memcpy call (a string instruction
+ * whose every byte an emulating hypervisor executes as one step). */
+static uint64_t tail_word(const uint8_t *p, size_t len)
+{
+	uint64_t word = 0;
+	uint32_t four;
+	uint16_t two;
+	unsigned int at = 0;
+
+	if (len & 4) {
+		__builtin_memcpy(&four, p, 4);
+		word = four;
+		at = 4;
+	}
+	if (len & 2) {
+		__builtin_memcpy(&two, p + at, 2);
+		word |= (uint64_t)two << (8 * at);
+		at += 2;
+	}
+	if (len & 1)
+		word |= (uint64_t)p[at] << (8 * at);
+	return word;
+}
+
 uint64_t checksum_add(uint64_t sum, const void *data, size_t len)
 {
 	const uint8_t *p = data;
-	uint64_t word;
+	unsigned long long carry;
+	uint64_t w0, w1, w2, w3;
 
-	/* 64-bit words with the carry added back: the sum of the 16-bit
-	 * words, folded later, is the same. __builtin_memcpy becomes one
-	 * load; images are freestanding, where plain memcpy stays a call. */
-	for (; len >= 8; p += 8, len -= 8) {
-		__builtin_memcpy(&word, p, 8);
-		sum += word;
-		sum += sum < word;
+	/* 64-bit words with the carries added back: the sum of the 16-bit
+	 * words, folded later, is the same. Four words a round in one chain
+	 * of add-with-carry (about 2 instructions a word, against 6 for a
+	 * word at a time): every guest instruction counts where each one is
+	 * emulated. __builtin_memcpy becomes one load. */
+	for (; len >= 32; p += 32, len -= 32) {
+		__builtin_memcpy(&w0, p, 8);
+		__builtin_memcpy(&w1, p + 8, 8);
+		__builtin_memcpy(&w2, p + 16, 8);
+		__builtin_memcpy(&w3, p + 24, 8);
+		sum = __builtin_addcll(sum, w0, 0, &carry);
+		sum = __builtin_addcll(sum, w1, carry, &carry);
+		sum = __builtin_addcll(sum, w2, carry, &carry);
+		sum = __builtin_addcll(sum, w3, carry, &carry);
+		sum += carry; /* cannot carry again: sum is at most 2^64 - 2 here */
 	}
-	word = 0;
-	memcpy(&word, p, len); /* the tail, zero-padded as the RFC pads */
-	sum += word;
-	sum += sum < word;
-	return sum;
+	for (; len >= 8; p += 8, len -= 8) {
+		__builtin_memcpy(&w0, p, 8);
+		sum = __builtin_addcll(sum, w0, 0, &carry);
+		sum += carry;
+	}
+	sum = __builtin_addcll(sum, tail_word(p, len), 0, &carry);
+	return sum + carry;
 }
 
 uint64_t checksum_pseudo_header(uint32_t src, uint32_t dst, uint8_t protocol, uint16_t len)

@@ -48,6 +48,21 @@ UK_TESTCASE(uknet_checksum, agrees_with_the_reference_at_every_length_and_alignm
 	UK_TEST_EXPECT_EQ(mismatches, 0);
 }
 
+/* Bytes of 0xff and 0xfe make nearly every 64-bit addition carry. */
+UK_TESTCASE(uknet_checksum, carries_at_every_length)
+{
+	uint8_t data[136];
+	int mismatches = 0;
+
+	for (size_t i = 0; i < sizeof(data); i++)
+		data[i] = i % 3 ? 0xff : 0xfe;
+	for (size_t offset = 0; offset < 2; offset++)
+		for (size_t len = 0; len + offset <= sizeof(data); len++)
+			mismatches += stored(checksum_finish(checksum_add(0, data + offset, len))) !=
+				      reference_checksum(data + offset, len);
+	UK_TEST_EXPECT_EQ(mismatches, 0);
+}
+
 UK_TESTCASE(uknet_checksum, a_header_with_its_checksum_sums_to_zero)
 {
 	/* An IPv4 header with its checksum b861. */
