@@ -54,6 +54,9 @@ uint32_t tcp_receive_window(const struct sock *s);
  * `flags` (ACK always, so the acknowledgement owed is paid). */
 void tcp_send_segment(struct sock *s, uint32_t seq, uint32_t len, uint8_t flags);
 void tcp_send_ack(struct sock *s);
+/* Owes the peer an ACK, which rides on the next segment to it or goes
+ * alone at the next tcp_flush_acks. */
+void tcp_owe_ack(struct sock *s);
 /* Sends what the windows allow of the send ring, then FIN once queued. */
 void tcp_output(struct sock *s);
 /* Sends the oldest unacknowledged segment again. */

@@ -294,7 +294,7 @@ static void fin_arrived(struct sock *s)
 	case TCP_ESTABLISHED:
 		/* The ACK waits to ride on the application's reply or FIN. */
 		c->state = TCP_CLOSE_WAIT;
-		c->ack_pending = true;
+		tcp_owe_ack(s);
 		return;
 	case TCP_FIN_WAIT_1:
 		c->state = TCP_CLOSING;
@@ -351,7 +351,7 @@ static void process_text(struct sock *s, const struct tcp_segment *seg)
 		/* Beyond the window: the ACK tells the sender where it is. */
 		len = ring_free(&s->rx);
 		fin = false;
-		c->ack_pending = true;
+		tcp_owe_ack(s);
 		if (len == 0) {
 			tcp_send_ack(s);
 			return;
@@ -365,7 +365,7 @@ static void process_text(struct sock *s, const struct tcp_segment *seg)
 			fin = false; /* a sender's mistake: data kept beyond its FIN */
 	}
 	if (len) {
-		c->ack_pending = true;
+		tcp_owe_ack(s);
 		/* RFC 9293 3.8.6.3: at least every second full segment; and at
 		 * once when a gap was just filled, so the sender learns it. */
 		if (c->rcv_nxt - c->rcv_acked >= 2u * c->mss || c->rcv_nxt != seq + len)

@@ -106,7 +106,7 @@ int uknet_recv(int sock, void *buf, size_t size)
 
 		/* A window worth announcing: the ACK carries it. */
 		if (c->state == TCP_ESTABLISHED && tcp_receive_window(s) > advertised)
-			c->ack_pending = true;
+			tcp_owe_ack(s);
 		return (int)got;
 	}
 	if (c->fin_received)
