@@ -85,6 +85,18 @@ UK_TESTCASE(uknet_checksum, pieces_add_up_to_the_whole)
 	UK_TEST_EXPECT_EQ(stored(checksum_finish(pieces)), reference_checksum(whole, sizeof(whole)));
 }
 
+/* Against the 12 bytes written out, with fields whose sums carry. */
+UK_TESTCASE(uknet_checksum, pseudo_header_sums_its_twelve_bytes)
+{
+	static const uint8_t bytes[] = { 0xff, 0xff, 0xff, 0xfe, 0xc0, 0xa8, 0xff, 0xff,
+					 0, 17, 0xff, 0xf7 };
+
+	UK_TEST_EXPECT_EQ(stored(checksum_finish(checksum_pseudo_header(0xfffffffe, 0xc0a8ffff, 17,
+									0xfff7))),
+			  reference_checksum(bytes, sizeof(bytes)));
+	UK_TEST_EXPECT_EQ(stored(checksum_finish(checksum_pseudo_header(0, 0, 0, 0))), 0xffff);
+}
+
 UK_TESTCASE(uknet_address, parses_dotted_decimal_only)
 {
 	uint32_t address = 0;
