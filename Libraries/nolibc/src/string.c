@@ -1,14 +1,6 @@
-/* The str* functions of string.h that measure, compare and search. */
+/* The str* functions of string.h that measure, compare and search (strlen
+ * is per architecture: x86_64/memory_scan.c). */
 #include <string.h>
-
-size_t strlen(const char *s)
-{
-	const char *p = s;
-
-	while (*p)
-		p++;
-	return (size_t)(p - s);
-}
 
 size_t strnlen(const char *s, size_t max)
 {
