@@ -61,12 +61,18 @@ struct http_reply http_too_large(void)
 	return canned(too_large, sizeof(too_large) - 1);
 }
 
-/* The first "\r\n\r\n" in the `len` bytes at `buf`: its offset, or -1. */
+/* The first "\r\n\r\n" in the `len` bytes at `buf`: its offset, or -1.
+ * memchr jumps from line end to line end (a string instruction, several
+ * times cheaper per byte than a loop where instructions are emulated). */
 static long find_blank_line(const char *buf, size_t len)
 {
-	for (size_t i = 0; i + 3 < len; i++)
-		if (buf[i] == '\r' && buf[i + 1] == '\n' && buf[i + 2] == '\r' && buf[i + 3] == '\n')
-			return (long)i;
+	const char *end = buf + len, *p = buf + 1;
+
+	while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+		if (end - p >= 3 && p[-1] == '\r' && p[1] == '\r' && p[2] == '\n')
+			return (long)(p - 1 - buf);
+		p++;
+	}
 	return -1;
 }
 
