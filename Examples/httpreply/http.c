@@ -133,12 +133,17 @@ size_t http_take_request(const char *buf, size_t len, struct http_reply *reply)
 	line_end = memchr(buf, '\r', (size_t)blank + 1);
 	for (version = line_end; version > buf && version[-1] != ' '; version--)
 		;
-	if (version == buf || line_end - version != 8 || strncmp(version, "HTTP/1.", 7) != 0) {
+	/* A space before the version: the line holds a method and a version,
+	 * so the fixed-length comparisons below stay inside the buffer. */
+	if (version == buf || line_end - version != 8 || memcmp(version, "HTTP/1.", 7) != 0) {
 		*reply = canned(bad_request, sizeof(bad_request) - 1);
 		return (size_t)blank + 4;
 	}
-	head = strncmp(buf, "HEAD ", 5) == 0;
-	if (strncmp(buf, "GET ", 4) != 0 && !head) {
+	if (memcmp(buf, "GET ", 4) == 0) {
+		head = false;
+	} else if (memcmp(buf, "HEAD ", 5) == 0) {
+		head = true;
+	} else {
 		*reply = canned(not_allowed, sizeof(not_allowed) - 1);
 		return (size_t)blank + 4;
 	}
