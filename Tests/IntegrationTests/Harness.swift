@@ -130,8 +130,14 @@ struct TreeCopy: Sendable {
 /// QEMU command lines for kvm images: KVM where /dev/kvm opens, TCG elsewhere;
 /// the guest's exit port is QEMU's isa-debug-exit (status 2·v+1).
 enum QEMU {
-    static func command(machine: String, image: String, append: String, memory: String = "64M") -> [String] {
-        let accelerator = Host.hasKVM ? ["-accel", "kvm", "-cpu", "host,-arch-capabilities"] : ["-accel", "tcg"]
+    /// KVM when the host has it, else (or with `tcg`) TCG.
+    static func accelerator(tcg: Bool = false) -> [String] {
+        Host.hasKVM && !tcg ? ["-accel", "kvm", "-cpu", "host,-arch-capabilities"] : ["-accel", "tcg"]
+    }
+
+    static func command(machine: String, image: String, append: String, memory: String = "64M",
+                        tcg: Bool = false) -> [String] {
+        let accelerator = accelerator(tcg: tcg)
         return [Host.qemu!, "-M", machine] + accelerator + [
             "-m", memory, "-nodefaults", "-no-user-config", "-nographic", "-serial", "stdio",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",

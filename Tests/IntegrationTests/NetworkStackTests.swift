@@ -25,23 +25,25 @@ import Testing
     struct Runner: CustomStringConvertible, Sendable {
         var host: String
         var polled = false
-        var description: String { polled ? "\(host), polled" : host }
+        var tcg = false
+        var description: String { host + (polled ? ", polled" : "") + (tcg ? ", TCG" : "") }
         /// The status a guest returning 0 from main ends with.
         var successStatus: Int { host == "qemu" ? 1 : 0 }
     }
 
     static let runners = [Runner(host: "loader"), Runner(host: "qemu"), Runner(host: "linuxu"),
                           Runner(host: "loader", polled: true), Runner(host: "qemu", polled: true)]
+    /// And interrupts under TCG, which takes them only between translation blocks.
+    static let udpRunners = runners + [Runner(host: "qemu", tcg: true)]
 
     /// The guest command for `runner`, attached to tap0 with the guest address.
-    static func guest(_ app: AppCopy, on runner: String, arguments: [String] = []) -> [String] {
+    static func guest(_ app: AppCopy, on runner: String, arguments: [String] = [], tcg: Bool = false) -> [String] {
         let arguments = [address] + arguments
         switch runner {
         case "loader": return [Host.unikit, "run", app.image("kvm"), "--net", "tap0", "--"] + arguments
         case "linuxu": return [app.image("linuxu"), "netdev.tap=tap0"] + arguments
         default:
-            let accelerator = Host.hasKVM ? ["-accel", "kvm", "-cpu", "host,-arch-capabilities"] : ["-accel", "tcg"]
-            return [Host.qemu!, "-M", "microvm,acpi=off"] + accelerator + [
+            return [Host.qemu!, "-M", "microvm,acpi=off"] + QEMU.accelerator(tcg: tcg) + [
                 "-m", "64M", "-nodefaults", "-no-user-config", "-display", "none", "-serial", "stdio",
                 "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04", "-global", "virtio-mmio.force-legacy=false",
                 "-netdev", "tap,id=n0,ifname=tap0,script=no,downscript=no", "-device", "virtio-net-device,netdev=n0",
@@ -62,7 +64,7 @@ import Testing
     /// udpecho stops after the 100 datagrams and reports its device's
     /// counts: a kvm image in interrupt mode took receive interrupts, a
     /// polled one none.
-    @Test(arguments: runners)
+    @Test(arguments: udpRunners)
     func pingAndUDPEcho(_ runner: Runner) throws {
         guard Self.available(runner.host) else { return }
         let app = try (runner.polled ? Self.udpechoPolled : Self.udpecho).get()
@@ -70,7 +72,7 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: log) }
         let result = try runProcess([Self.script, "--udp-count", "100", "--expect-exit=\(runner.successStatus)",
                                      "--log", log, "ping,udp", "--"]
-                                    + Self.guest(app, on: runner.host, arguments: ["count=100"]), timeout: 300)
+                                    + Self.guest(app, on: runner.host, arguments: ["count=100"], tcg: runner.tcg), timeout: 300)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         guard runner.host != "linuxu" else { return }
         let output = try String(contentsOfFile: log, encoding: .utf8)

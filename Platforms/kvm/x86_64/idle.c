@@ -42,8 +42,10 @@ static void idle_with_interrupts(uint64_t now, uint64_t deadline_ns)
 	} else if (kvm_apic_timer_arm(kvm_tsc_at(deadline_ns)) == 0) {
 		__asm__ __volatile__("sti; hlt; cli" : : : "memory");
 	} else {
+		/* The jump ends QEMU TCG's translation block: TCG takes
+		 * interrupts only between blocks. */
 		while (kvm_irq_count == handled && ukplat_monotonic_ns() < deadline_ns)
-			__asm__ __volatile__("sti; pause; cli" : : : "memory");
+			__asm__ __volatile__("sti; pause; jmp 1f; 1: cli" : : : "memory");
 	}
 }
 #endif
