@@ -43,24 +43,23 @@ static int enable_controllers(void)
 
 int ukplat_irq_register(unsigned int irq, ukplat_irq_handler_t handler, void *arg)
 {
-	struct handler *slot = 0;
-	int err;
+	int used = 0, err;
 
 	if (irq >= LINES || !handler)
 		return -EINVAL;
-	for (int i = UKPLAT_IRQ_HANDLERS_PER_LINE - 1; i >= 0; i--)
-		if (!handlers[irq][i].fn)
-			slot = &handlers[irq][i];
-	if (!slot)
+	/* Handlers fill a line's slots from the first: none is ever removed. */
+	while (used < UKPLAT_IRQ_HANDLERS_PER_LINE && handlers[irq][used].fn)
+		used++;
+	if (used == UKPLAT_IRQ_HANDLERS_PER_LINE)
 		return -ENOSPC;
 	if ((err = enable_controllers()) < 0)
 		return err;
-	if (slot == &handlers[irq][0]) {
+	if (used == 0) {
 		x86_64_set_irq_gate(X86_64_IRQ_VECTOR_BASE + irq);
 		if ((err = kvm_ioapic_route(irq, X86_64_IRQ_VECTOR_BASE + irq)) < 0)
 			return err;
 	}
-	*slot = (struct handler){ handler, arg };
+	handlers[irq][used] = (struct handler){ handler, arg };
 	return 0;
 }
 
