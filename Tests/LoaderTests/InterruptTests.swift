@@ -140,4 +140,16 @@ import Testing
         // Asked for 10 s; anything near that means it slept.
         #expect(ContinuousClock.now - started < .seconds(5))
     }
+
+    @Test func devicesGetQEMUMicrovmsPinsAndAtMostEight() throws {
+        #expect(VirtioDevices.commandLineArguments(count: 2)
+                == ["virtio_mmio.device=512@0xfeb00000:5", "virtio_mmio.device=512@0xfeb00200:6"])
+        try VirtioDevices.check(count: 8)
+        #expect(throws: LoaderError.self) { try VirtioDevices.check(count: 9) }
+        do {
+            try VirtioDevices.check(count: 9)
+        } catch {
+            #expect("\(error)" == "options: --disk/--net: 9 devices; at most 8, as on QEMU microvm")
+        }
+    }
 }

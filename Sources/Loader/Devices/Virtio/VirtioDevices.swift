@@ -31,13 +31,12 @@ enum VirtioDevices {
     }
 
     /// One virtio-mmio device per disk, then one per tap, in order, each
-    /// wired to its pin of `interrupts`.
+    /// wired to its pin of `interrupts`; their count passed `check` first.
     static func make(disks: [DiskFile], taps: [TapDevice], memory: GuestMemory,
                      interrupts: IOAPIC) throws(LoaderError) -> [VirtioMMIO] {
         let backends: [any VirtioBackend] = disks.map { VirtioBlock(disk: $0, memory: memory) }
             + taps.enumerated().map { VirtioNet(link: $1, mac: mac(index: $0), memory: memory) }
         guard !backends.isEmpty else { return [] }
-        try check(count: backends.count)
         guard memory.size <= firstBase else {
             throw LoaderError("options", field: "memory size",
                               "\(byteSize(memory.size)) reaches the virtio-mmio devices at \(hex(firstBase)); use less with --disk or --net")
