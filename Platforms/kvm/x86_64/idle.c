@@ -19,34 +19,21 @@
 /* Static, so its address is in the image, below 4 GiB, as outl needs. */
 static struct unikit_idle idle_request;
 
-/* The loader's idle; it ends early only for news (a frame arrived, an
- * interrupt is pending, a signal), which the caller must see at once. */
-static void loader_idle(uint64_t now, uint64_t deadline_ns)
-{
-	idle_request.timeout_ns = deadline_ns - now;
-	outl(UNIKIT_PORT_IDLE, (uint32_t)(uintptr_t)&idle_request);
-}
-
 #ifdef CONFIG_UKPLAT_IRQ
 /* Interrupts are off everywhere else; sti's one-instruction shadow makes
  * `sti; hlt` wait for an interrupt that is already pending. */
-static void idle_with_interrupts(uint64_t now, uint64_t deadline_ns)
+static void wait_for_interrupt(uint64_t deadline_ns)
 {
 	uint64_t handled = kvm_irq_count;
 
-	if (kvm_boot.host == KVM_HOST_UNIKIT_LOADER) {
-		/* Returns at once with an interrupt pending, and says so. */
-		loader_idle(now, deadline_ns);
-		if (idle_request.interrupt_pending)
-			__asm__ __volatile__("sti; hlt; cli" : : : "memory");
-	} else if (kvm_apic_timer_arm(kvm_tsc_at(deadline_ns)) == 0) {
+	if (kvm_apic_timer_arm(kvm_tsc_at(deadline_ns)) == 0) {
 		__asm__ __volatile__("sti; hlt; cli" : : : "memory");
-	} else {
-		/* The jump ends QEMU TCG's translation block: TCG takes
-		 * interrupts only between blocks. */
-		while (kvm_irq_count == handled && ukplat_monotonic_ns() < deadline_ns)
-			__asm__ __volatile__("sti; pause; jmp 1f; 1: cli" : : : "memory");
+		return;
 	}
+	/* The jump ends QEMU TCG's translation block: TCG takes interrupts
+	 * only between blocks. */
+	while (kvm_irq_count == handled && ukplat_monotonic_ns() < deadline_ns)
+		__asm__ __volatile__("sti; pause; jmp 1f; 1: cli" : : : "memory");
 }
 #endif
 
@@ -56,16 +43,23 @@ void ukplat_idle_until(uint64_t deadline_ns)
 
 	if (now >= deadline_ns)
 		return;
+	if (kvm_boot.host == KVM_HOST_UNIKIT_LOADER) {
+		/* One wait: it ends early only for news (a frame arrived, an
+		 * interrupt is pending, a signal), which the caller must see at
+		 * once. Only a guest that routed its devices' lines is ever
+		 * told of a pending interrupt. */
+		idle_request.timeout_ns = deadline_ns - now;
+		outl(UNIKIT_PORT_IDLE, (uint32_t)(uintptr_t)&idle_request);
+		if (idle_request.interrupt_pending)
+			__asm__ __volatile__("sti; hlt; cli" : : : "memory");
+		return;
+	}
 #ifdef CONFIG_UKPLAT_IRQ
 	if (kvm_irq_ready()) {
-		idle_with_interrupts(now, deadline_ns);
+		wait_for_interrupt(deadline_ns);
 		return;
 	}
 #endif
-	if (kvm_boot.host == KVM_HOST_UNIKIT_LOADER) {
-		loader_idle(now, deadline_ns);
-		return;
-	}
 	while (ukplat_monotonic_ns() < deadline_ns)
 		x86_64_pause();
 }

@@ -22,7 +22,6 @@ final class IOAPIC: Device {
     // Register window offsets and indirect registers.
     private static let selectOffset: UInt64 = 0x00
     private static let windowOffset: UInt64 = 0x10
-    private static let eoiOffset: UInt64 = 0x40
     private static let firstRedirection: UInt32 = 0x10
     private static let version: UInt32 = 0x11 | UInt32(pinCount - 1) << 16
 

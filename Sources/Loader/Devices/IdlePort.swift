@@ -35,7 +35,7 @@ final class IdlePort: Device {
         let response = try wait(request.timeout_ns)
         guard response == .resume else { return response }
         let pending: UInt64 = interrupts?.hasPendingInterrupt == true ? 1 : 0
-        let field = UInt64(data.loadUnaligned(as: UInt32.self)) + UInt64(MemoryLayout<unikit_idle>.offset(of: \.interrupt_pending)!)
+        let field = PortRequest.address(data).rawValue + UInt64(MemoryLayout<unikit_idle>.offset(of: \.interrupt_pending)!)
         try? memory.store(pending, at: GuestPhysicalAddress(field)) // inside the struct just loaded
         return .resume
     }

@@ -87,7 +87,7 @@ struct SyscallFilter {
                 block = check(condition, failureSkips: block.count) + block
             }
             program.append(load(ckvm_seccomp_data_nr))
-            program.append(jump(BPF_JEQ, rule.syscall, true: 0, false: UInt8(block.count)))
+            program.append(jump(BPF_JEQ, rule.syscall, true: 0, false: offset(block.count)))
             program += block
         }
         program.append(kill)
